@@ -1,0 +1,14 @@
+using System.CommandLine;
+
+namespace NeedToKnow.Cli.Commands;
+
+/// <summary>The list of top-level command groups. Add one line per group; the group's file builds its subcommands.</summary>
+internal static class CommandGroups
+{
+    /// <summary>Every top-level command, in help order.</summary>
+    public static IEnumerable<Command> All(CliOutput output)
+    {
+        _ = output;
+        yield break;
+    }
+}

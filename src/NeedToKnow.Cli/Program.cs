@@ -1,0 +1,3 @@
+using NeedToKnow.Cli;
+
+return NtkApp.Run(args, CliOutput.Console);
