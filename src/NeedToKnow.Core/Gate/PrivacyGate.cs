@@ -60,6 +60,9 @@ public sealed class PrivacyGate
     /// <summary>The declaration snapshot this gate decides with.</summary>
     public DeclarationSnapshot Declarations => _declarations;
 
+    /// <summary>The consent view this gate decides with.</summary>
+    public IConsentView Consents => _consents;
+
     /// <summary>The options.</summary>
     public GateOptions Options { get; }
 
