@@ -137,6 +137,16 @@ public sealed class PrivacyGate
 
         // 3. declared in the live declaration (112)
         var item = app.FindItem(key);
+        if (item is null && target is not null)
+        {
+            // A declaration item for an ancestor key covers the key (STYLE.md H18; catalog hierarchy).
+            var ancestors = target.Rule.Ancestors;
+            for (var i = 0; item is null && i < ancestors.Length; i++)
+            {
+                item = app.FindItem(ancestors[i]);
+            }
+        }
+
         if (item is null)
         {
             return Deny(id, GateReason.NotDeclared, GateCheck.Declaration, GateDetail.KeyNotDeclared, key, app.Version);
@@ -146,7 +156,7 @@ public sealed class PrivacyGate
         _consents.TryGet(request.UserId, request.AppId, out var state);
         var now = request.Time.UtcTicks;
         GateDetail consentDetail;
-        if (state is null || !state.TryGetKey(key, out var kc))
+        if (state is null || !state.TryGetKey(item.Key, out var kc))
         {
             consentDetail = GateDetail.NotAsked;
         }
