@@ -25,6 +25,8 @@ public sealed class PrivacyGate
 {
     private readonly DeclarationSnapshot _declarations;
     private readonly IConsentView _consents;
+    private readonly ConsentCache? _cache;
+    private readonly ConsentSnapshot? _snapshot;
     private readonly DecisionIdSource _ids;
     private readonly long _declarationCooldownTicks;
     private readonly long _optionalCooldownTicks;
@@ -50,6 +52,8 @@ public sealed class PrivacyGate
         ArgumentOutOfRangeException.ThrowIfLessThan(options.OptionalRefusalCooldown, TimeSpan.Zero);
         _declarations = declarations;
         _consents = consents;
+        _cache = consents as ConsentCache;
+        _snapshot = consents as ConsentSnapshot;
         Options = options;
         _ids = ids ?? new DecisionIdSource(options.NodeId, DateTimeOffset.UtcNow);
         _declarationCooldownTicks = options.DeclarationRefusalCooldown.Ticks;
@@ -153,7 +157,19 @@ public sealed class PrivacyGate
         }
 
         // 4. consent to the declaration item (104 / prompt)
-        _consents.TryGet(request.UserId, request.AppId, out var state);
+        ConsentState? state;
+        if (_cache is not null)
+        {
+            _cache.TryGet(request.UserId, app.Ordinal, out state);
+        }
+        else if (_snapshot is not null)
+        {
+            _snapshot.TryGet(request.UserId, app.Ordinal, out state);
+        }
+        else
+        {
+            _consents.TryGet(request.UserId, request.AppId, out state);
+        }
         var now = request.Time.UtcTicks;
         GateDetail consentDetail;
         if (state is null || !state.TryGetKey(item.Key, out var kc))
