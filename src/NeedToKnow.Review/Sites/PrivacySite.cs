@@ -1,27 +1,19 @@
 namespace NeedToKnow.Review.Sites;
 
 /// <summary>
-/// One place in a mini-program package where a privacy API, scope or component is used: the unit the reviewer
-/// reports and the findings are built from.
+/// One place in a package that uses a privacy API: the privacy key, the API as the catalog names it, the file and
+/// position, how it is used, who wrote the code and how sure the reviewer is.
 /// </summary>
-/// <remarks>
-/// Counting rules follow the corpus README (../shared/corpus/README.md, "Counting rules"): a call or reference to a
-/// catalogued API on a platform global or an alias of it, <c>wx.authorize</c> with a literal scope, context-object
-/// methods (<c>MapContext.moveToLocation</c>, <c>RecorderManager.start</c>) and WXML components and attributes.
-/// </remarks>
-/// <param name="Key">The privacy key id from the catalog, e.g. <c>Location</c>.</param>
-/// <param name="Api">
-/// The canonical API name as the catalog and the corpus labels write it, whatever alias the code used:
-/// <c>wx.getLocation</c>, <c>MapContext.moveToLocation</c>, <c>RecorderManager.start</c>,
-/// <c>&lt;button open-type="getPhoneNumber"&gt;</c>. Other platforms keep their own namespace (<c>my.getLocation</c>).
-/// </param>
-/// <param name="File">The file, relative to the app root, with <c>/</c> separators.</param>
+/// <param name="Key">The privacy key from the catalog, e.g. <c>Location</c>.</param>
+/// <param name="Api">The API or component as the catalog names it, e.g. <c>wx.getLocation</c>, <c>MapContext.moveToLocation</c>,
+/// <c>&lt;button open-type="getPhoneNumber"&gt;</c> (with the tag actually written), <c>&lt;camera&gt;</c>.</param>
+/// <param name="File">Path relative to the app root with <c>/</c> separators.</param>
 /// <param name="Line">1-based line.</param>
-/// <param name="Column">1-based column, counted in UTF-16 code units (a tab is one unit), after any BOM.</param>
-/// <param name="Kind">How the API is used.</param>
+/// <param name="Column">1-based column in UTF-16 code units.</param>
+/// <param name="Kind">Call, reference, authorize or component.</param>
 /// <param name="Party"><c>first</c> for the developer's own code, else the name of the SDK the file belongs to.</param>
-/// <param name="Confidence"><see cref="SiteConfidence.High"/> from a syntax tree, <see cref="SiteConfidence.Low"/> from a token scan.</param>
-/// <param name="Scope">For <see cref="SiteKind.Authorize"/> sites, the literal scope (<c>scope.userLocation</c>); otherwise null.</param>
+/// <param name="Confidence">High when found in a syntax tree, low when found by a token scan.</param>
+/// <param name="Scope">The scope for <see cref="SiteKind.Authorize"/> sites, e.g. <c>scope.userLocation</c>; else null.</param>
 public sealed record PrivacySite(
     string Key,
     string Api,
@@ -33,6 +25,6 @@ public sealed record PrivacySite(
     SiteConfidence Confidence,
     string? Scope = null)
 {
-    /// <summary>The party value for the developer's own code.</summary>
+    /// <summary>The party value of the developer's own code.</summary>
     public const string FirstParty = "first";
 }
