@@ -161,8 +161,8 @@ public sealed class GateServiceTests
         await node.RecordConsentAsync(Grant("u1", T0));
         await node.RecordConsentAsync(Scope("u1", T0));
         consents.Unavailable = true;
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await node.RecordConsentAsync(Withdraw("u1", T0.AddSeconds(1))));
-        await Assert.ThrowsAsync<InvalidOperationException>(async () => await node.RecordConsentAsync(Grant("u2", T0.AddSeconds(1))));
+        await Assert.ThrowsAsync<NeedToKnow.Core.Storage.StoreUnavailableException>(async () => await node.RecordConsentAsync(Withdraw("u1", T0.AddSeconds(1))));
+        await Assert.ThrowsAsync<NeedToKnow.Core.Storage.StoreUnavailableException>(async () => await node.RecordConsentAsync(Grant("u2", T0.AddSeconds(1))));
         var request = new GateRequest("wxa", "u1", "wx.startRecord", false, T0.AddSeconds(1));
         Assert.Equal(GateDetail.RefusedInCooldown, node.Decide(in request).Detail);
         var other = new GateRequest("wxa", "u2", "wx.startRecord", false, T0.AddSeconds(1));
