@@ -9,6 +9,7 @@ internal sealed class JavaScriptAnalysisCounters
     private long _module;
     private long _script;
     private long _tokenScan;
+    private long _screened;
     private long _skipped;
     private long _bytes;
 
@@ -21,11 +22,14 @@ internal sealed class JavaScriptAnalysisCounters
     /// <summary>Files that did not parse and were read by the token scan (their sites have low confidence).</summary>
     public long FellBack => Interlocked.Read(ref _tokenScan);
 
+    /// <summary>Files read but not parsed, because no platform global in them can reach a privacy API.</summary>
+    public long Screened => Interlocked.Read(ref _screened);
+
     /// <summary>Files not analyzed (type declarations, over the size limit).</summary>
     public long Skipped => Interlocked.Read(ref _skipped);
 
     /// <summary>Every file handed to the analyzer.</summary>
-    public long Files => ParsedAsModule + ParsedAsScript + FellBack + Skipped;
+    public long Files => ParsedAsModule + ParsedAsScript + FellBack + Screened + Skipped;
 
     /// <summary>UTF-16 code units of source handed to the analyzer.</summary>
     public long Characters => Interlocked.Read(ref _bytes);
@@ -39,6 +43,7 @@ internal sealed class JavaScriptAnalysisCounters
             case JavaScriptParseMode.Module: Interlocked.Increment(ref _module); break;
             case JavaScriptParseMode.Script: Interlocked.Increment(ref _script); break;
             case JavaScriptParseMode.TokenScan: Interlocked.Increment(ref _tokenScan); break;
+            case JavaScriptParseMode.Screened: Interlocked.Increment(ref _screened); break;
             default: Interlocked.Increment(ref _skipped); break;
         }
     }

@@ -19,17 +19,23 @@ internal sealed class JavaScriptAnalyzer
 
     private readonly JavaScriptApiTable _table;
     private readonly ThreadLocal<Session> _sessions;
+    private readonly PlatformScreen? _screen;
 
     /// <summary>Creates an analyzer over a table of the catalog's bindings.</summary>
     /// <param name="table">The bindings; <see cref="JavaScriptApiTable.Default"/> for the built-in catalog.</param>
     /// <param name="maxSourceLength">Longer texts are skipped (and counted as skipped), in UTF-16 code units.</param>
-    public JavaScriptAnalyzer(JavaScriptApiTable table, int maxSourceLength = DefaultMaxSourceLength)
+    /// <param name="screen">
+    /// Whether to leave unparsed the texts that <see cref="PlatformScreen"/> shows cannot hold a site (counted as
+    /// screened). Off, every text is parsed, and syntax errors are reported for all of them.
+    /// </param>
+    public JavaScriptAnalyzer(JavaScriptApiTable table, int maxSourceLength = DefaultMaxSourceLength, bool screen = true)
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxSourceLength);
         _table = table;
         MaxSourceLength = maxSourceLength;
         _sessions = new ThreadLocal<Session>(() => new Session(table));
+        _screen = screen ? new PlatformScreen(table) : null;
     }
 
     /// <summary>The limit on one text's length, in UTF-16 code units.</summary>
@@ -66,6 +72,11 @@ internal sealed class JavaScriptAnalyzer
         {
             return Done(JavaScriptParseMode.Skipped, source.Length, [], new JavaScriptParseProblem(
                 $"file is over the size limit: {source.Length} characters, limit {MaxSourceLength}", 0, 0));
+        }
+
+        if (_screen is not null && !_screen.MayHaveSites(source))
+        {
+            return Done(JavaScriptParseMode.Screened, source.Length, [], null);
         }
 
         var text = source.Length > 0 && source[0] == '\uFEFF' ? source[1..] : source;

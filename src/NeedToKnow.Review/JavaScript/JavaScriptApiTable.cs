@@ -79,8 +79,14 @@ internal sealed class JavaScriptApiTable
     /// <summary>Whether a name is a platform global.</summary>
     public bool IsPlatform(string name) => _platforms.Contains(name);
 
+    /// <summary>Whether a name is a platform global, without allocating.</summary>
+    public bool IsPlatform(ReadOnlySpan<char> name) => _platforms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
+
     /// <summary>Whether a member name can matter at all (a function, context factory or method, or authorize name).</summary>
     public bool IsMemberOfInterest(string name) => _memberNames.Contains(name);
+
+    /// <summary>Whether a member name can matter at all, without allocating.</summary>
+    public bool IsMemberOfInterest(ReadOnlySpan<char> name) => _memberNames.GetAlternateLookup<ReadOnlySpan<char>>().Contains(name);
 
     /// <summary>The binding of <c>platform.member</c>, when it is a privacy function.</summary>
     public bool TryGetFunction(string platform, string member, out ApiBinding binding) =>

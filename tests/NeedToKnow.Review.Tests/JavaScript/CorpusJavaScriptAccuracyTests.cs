@@ -23,6 +23,8 @@ public sealed class CorpusJavaScriptAccuracyTests(ITestOutputHelper output)
         Assert.True(programs.Count >= 10, $"expected at least 10 corpus programs, found {programs.Count}");
 
         var analyzer = new JavaScriptAnalyzer(JavaScriptApiTable.Default);
+        var unscreened = new JavaScriptAnalyzer(JavaScriptApiTable.Default, screen: false);
+        var screenMisses = new List<string>();
         long tp = 0, fp = 0, fn = 0, files = 0;
         var report = new StringBuilder();
         report.AppendLine("| program | files | labelled | found | tp | fp | fn | precision | recall |");
@@ -44,7 +46,17 @@ public sealed class CorpusJavaScriptAccuracyTests(ITestOutputHelper output)
             {
                 programFiles++;
                 var relative = Path.GetRelativePath(src, path).Replace('\\', '/');
-                var result = analyzer.Analyze(File.ReadAllText(path), relative, parties.Classify(relative));
+                var text = File.ReadAllText(path);
+                var result = analyzer.Analyze(text, relative, parties.Classify(relative));
+                if (result.Mode == JavaScriptParseMode.Screened && unscreened.Analyze(text, relative, "first").Sites.Count > 0)
+                {
+                    screenMisses.Add(relative); // the screen must never hide a site
+                }
+
+                if (result.Mode == JavaScriptParseMode.TokenScan && !relative.EndsWith(".ts", StringComparison.Ordinal))
+                {
+                    details.AppendLine($"  token scan {name}/{relative}: {result.Error}");
+                }
                 foreach (var site in result.Sites)
                 {
                     found.Add(new SiteId(site.File, site.Line, site.Column, site.Api, site.Key));
@@ -82,9 +94,10 @@ public sealed class CorpusJavaScriptAccuracyTests(ITestOutputHelper output)
         report.AppendLine($"| **total** | {files} | {tp + fn} | {tp + fp} | {tp} | {fp} | {fn} | **{precision:F3}** | **{recall:F3}** |");
         output.WriteLine(report.ToString());
         output.WriteLine(details.ToString());
-        output.WriteLine($"parsed as module {analyzer.Counters.ParsedAsModule}, as script {analyzer.Counters.ParsedAsScript}, token scan {analyzer.Counters.FellBack}, skipped {analyzer.Counters.Skipped}");
+        output.WriteLine($"parsed as module {analyzer.Counters.ParsedAsModule}, as script {analyzer.Counters.ParsedAsScript}, token scan {analyzer.Counters.FellBack}, screened {analyzer.Counters.Screened}, skipped {analyzer.Counters.Skipped}");
 
         Assert.Equal(files, analyzer.Counters.Files);
+        Assert.Empty(screenMisses);
         Assert.True(precision >= 0.97, $"JavaScript site precision {precision:F3} < 0.97\n{details}");
         Assert.True(recall >= 0.97, $"JavaScript site recall {recall:F3} < 0.97\n{details}");
         Assert.True(keyMismatches.Count == 0, "key sets differ: " + string.Join("; ", keyMismatches));
