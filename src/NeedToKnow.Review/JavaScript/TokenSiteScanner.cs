@@ -17,7 +17,7 @@ internal sealed class TokenSiteScanner
     private readonly JavaScriptApiTable _table;
     private readonly string _text;
     private readonly List<JsToken> _tokens;
-    private readonly LineMap _lines;
+    private readonly JsLineMap _lines;
     private readonly Dictionary<string, string> _platformAliases = new(StringComparer.Ordinal); // alias -> platform
     private readonly Dictionary<string, string> _contextHolders = new(StringComparer.Ordinal);  // name or this.x -> type
     private readonly HashSet<string> _thisAliases = new(StringComparer.Ordinal);
@@ -27,7 +27,7 @@ internal sealed class TokenSiteScanner
         _table = table;
         _text = text;
         _tokens = JsLexer.Tokenize(text);
-        _lines = new LineMap(text);
+        _lines = new JsLineMap(text);
     }
 
     /// <summary>Scans <paramref name="text"/> and adds its sites.</summary>

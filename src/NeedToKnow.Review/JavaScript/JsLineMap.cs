@@ -1,16 +1,16 @@
 namespace NeedToKnow.Review.JavaScript;
 
 /// <summary>
-/// Maps offsets in a text to 1-based lines and 0-based columns in UTF-16 code units, with ECMAScript's line
+/// Maps offsets in a script to 1-based lines and 0-based columns in UTF-16 code units, with ECMAScript's line
 /// terminators (LF, CR, CRLF, U+2028, U+2029; ECMA-262 clause 12.3), as Acornima counts them.
 /// </summary>
-internal sealed class LineMap
+internal sealed class JsLineMap
 {
     private static readonly System.Buffers.SearchValues<char> LineTerminators = System.Buffers.SearchValues.Create("\n\r\u2028\u2029");
 
     private readonly List<int> _lineStarts = [0];
 
-    public LineMap(string text)
+    public JsLineMap(string text)
     {
         var span = text.AsSpan();
         var i = 0;
