@@ -8,7 +8,6 @@ internal static class CommandGroups
     /// <summary>Every top-level command, in help order.</summary>
     public static IEnumerable<Command> All(CliOutput output)
     {
-        _ = output;
-        yield break;
+        yield return ServeCommand.Create(output);
     }
 }

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+
+namespace NeedToKnow.Core.Consent;
+
+/// <summary>
+/// The node-local cache of current consent states that the gate reads: lock-free, allocation-free reads; writes
+/// (folding a new event) replace the user's entry atomically, so a withdrawal applied here is seen by the very next
+/// decision on this node. Other nodes see it when they next follow the ledger (see <c>GateServiceOptions</c>:
+/// staleness bound).
+/// </summary>
+/// <remarks>
+/// Layout: one dictionary entry per user holding an array of that user's per-app states (users use few apps).
+/// Memory per cached consent record is measured by <c>ntk bench gate</c> and stated in docs/gate.md.
+/// </remarks>
+public sealed class ConsentCache : IConsentView
+{
+    private readonly ConcurrentDictionary<string, ConsentState[]> _byUser;
+    private readonly Lock _writeLock = new();
+    private long _count;
+
+    /// <summary>Creates an empty cache.</summary>
+    /// <param name="expectedUsers">A capacity hint: the number of users expected.</param>
+    public ConsentCache(int expectedUsers = 0)
+    {
+        _byUser = new ConcurrentDictionary<string, ConsentState[]>(Environment.ProcessorCount, Math.Max(31, expectedUsers), StringComparer.Ordinal);
+    }
+
+    /// <summary>The number of (user, app) states cached.</summary>
+    public long Count => Interlocked.Read(ref _count);
+
+    /// <summary>The number of users cached.</summary>
+    public int UserCount => _byUser.Count;
+
+    /// <inheritdoc/>
+    public bool TryGet(string userId, string appId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentState? state)
+    {
+        if (_byUser.TryGetValue(userId, out var states))
+        {
+            return Find(states, appId, out state);
+        }
+
+        state = null;
+        return false;
+    }
+
+    /// <summary>Folds one event into the cached state of its user and app (idempotent: an event already folded in is skipped).</summary>
+    /// <param name="consentEvent">The event.</param>
+    /// <returns>The new state.</returns>
+    /// <exception cref="ArgumentException">The event is malformed (see <see cref="ConsentProjection.Apply"/>).</exception>
+    public ConsentState Apply(ConsentEvent consentEvent)
+    {
+        ArgumentNullException.ThrowIfNull(consentEvent);
+        lock (_writeLock)
+        {
+            var current = TryGet(consentEvent.UserId, consentEvent.AppId, out var s) ? s : ConsentState.Empty(consentEvent.UserId, consentEvent.AppId);
+            var next = ConsentProjection.Apply(current, consentEvent);
+            if (!ReferenceEquals(next, current))
+            {
+                SetLocked(next);
+            }
+
+            return next;
+        }
+    }
+
+    /// <summary>Puts a state in the cache, replacing the one for the same user and app (used to warm the cache from the store).</summary>
+    /// <param name="state">The state.</param>
+    public void Set(ConsentState state)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        lock (_writeLock)
+        {
+            SetLocked(state);
+        }
+    }
+
+    /// <summary>Removes every state (before a full reload).</summary>
+    public void Clear()
+    {
+        lock (_writeLock)
+        {
+            _byUser.Clear();
+            Interlocked.Exchange(ref _count, 0);
+        }
+    }
+
+    internal static bool Find(ConsentState[] states, string appId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentState? state)
+    {
+        for (var i = 0; i < states.Length; i++)
+        {
+            var a = states[i].AppId;
+            if (ReferenceEquals(a, appId) || string.Equals(a, appId, StringComparison.Ordinal))
+            {
+                state = states[i];
+                return true;
+            }
+        }
+
+        state = null;
+        return false;
+    }
+
+    private void SetLocked(ConsentState state)
+    {
+        if (!_byUser.TryGetValue(state.UserId, out var states))
+        {
+            _byUser[state.UserId] = [state];
+            Interlocked.Increment(ref _count);
+            return;
+        }
+
+        for (var i = 0; i < states.Length; i++)
+        {
+            if (string.Equals(states[i].AppId, state.AppId, StringComparison.Ordinal))
+            {
+                var copy = (ConsentState[])states.Clone();
+                copy[i] = state;
+                _byUser[state.UserId] = copy;
+                return;
+            }
+        }
+
+        _byUser[state.UserId] = [.. states, state];
+        Interlocked.Increment(ref _count);
+    }
+}

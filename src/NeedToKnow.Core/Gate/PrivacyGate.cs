@@ -1,0 +1,203 @@
+using NeedToKnow.Core.Consent;
+
+namespace NeedToKnow.Core.Gate;
+
+/// <summary>
+/// The gate: decides one privacy API call from an immutable <see cref="DeclarationSnapshot"/> and a consent view.
+/// A pure function of its inputs (apart from handing out a decision id): no I/O, no locks, no logging, and no
+/// allocation on the allow path (STYLE.md H2, H8). It fails closed: any exception becomes a
+/// <see cref="DecisionKind.Deny"/> with <see cref="GateReason.InternalError"/> and the error in the decision.
+/// </summary>
+/// <remarks>
+/// <para>Named <c>PrivacyGate</c> rather than <c>Gate</c> so that it does not clash with its namespace.</para>
+/// <para>The checks run in DESIGN.md's order and the first failing one decides (reference §0, §2.5):</para>
+/// <list type="number">
+/// <item>app live, privacy APIs not banned, else deny 1025;</item>
+/// <item>admission granted and developer entity allowed, else deny 102;</item>
+/// <item>key declared in the live declaration, else deny 112;</item>
+/// <item>user consented to the item under its current purpose (separately for SPI), else prompt, or deny 104 inside
+/// the refusal cooldown (10 s for necessary items, 48 h for optional ones, by default);</item>
+/// <item>scope authorized, else prompt when never asked, or deny 103 when refused (until re-enabled in settings);</item>
+/// <item>user gesture present where needed, else deny 90601.</item>
+/// </list>
+/// </remarks>
+public sealed class PrivacyGate
+{
+    private readonly DeclarationSnapshot _declarations;
+    private readonly IConsentView _consents;
+    private readonly DecisionIdSource _ids;
+    private readonly long _declarationCooldownTicks;
+    private readonly long _optionalCooldownTicks;
+    private readonly long _scopeCooldownTicks;
+
+    /// <summary>Creates a gate over a snapshot and a consent view.</summary>
+    /// <param name="declarations">The declaration snapshot.</param>
+    /// <param name="consents">The consent view (a <see cref="ConsentCache"/> or a <see cref="ConsentSnapshot"/>).</param>
+    /// <param name="options">Anti-nagging rules and node id; null for the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="declarations"/> or <paramref name="consents"/> is null.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">A cooldown is negative or the node id is outside 0–2047.</exception>
+    public PrivacyGate(DeclarationSnapshot declarations, IConsentView consents, GateOptions? options = null)
+        : this(declarations, consents, options ?? new GateOptions(), null)
+    {
+    }
+
+    internal PrivacyGate(DeclarationSnapshot declarations, IConsentView consents, GateOptions options, DecisionIdSource? ids)
+    {
+        ArgumentNullException.ThrowIfNull(declarations);
+        ArgumentNullException.ThrowIfNull(consents);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.DeclarationRefusalCooldown, TimeSpan.Zero);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.OptionalRefusalCooldown, TimeSpan.Zero);
+        _declarations = declarations;
+        _consents = consents;
+        Options = options;
+        _ids = ids ?? new DecisionIdSource(options.NodeId, DateTimeOffset.UtcNow);
+        _declarationCooldownTicks = options.DeclarationRefusalCooldown.Ticks;
+        _optionalCooldownTicks = options.OptionalRefusalCooldown.Ticks;
+        _scopeCooldownTicks = options.ScopeRefusalCooldown is { } s ? Math.Max(0, s.Ticks) : long.MaxValue;
+    }
+
+    /// <summary>The declaration snapshot this gate decides with.</summary>
+    public DeclarationSnapshot Declarations => _declarations;
+
+    /// <summary>The options.</summary>
+    public GateOptions Options { get; }
+
+    internal DecisionIdSource Ids => _ids;
+
+    /// <summary>Decides one request. Never throws; never allocates on the allow path.</summary>
+    /// <param name="request">The request.</param>
+    /// <returns>The decision.</returns>
+    public GateDecision Decide(in GateRequest request)
+    {
+        var id = _ids.Next();
+        try
+        {
+            return DecideCore(in request, id);
+        }
+        catch (Exception ex)
+        {
+            return Failed(id, GateReason.InternalError, GateCheck.Internal, GateDetail.Exception, ex.GetType().Name + ": " + ex.Message);
+        }
+    }
+
+    /// <summary>A fail-closed deny for callers that cannot reach the gate's inputs (store unavailable).</summary>
+    internal GateDecision Failed(DecisionId id, GateReason reason, GateCheck check, GateDetail detail, string error) =>
+        new(DecisionKind.Deny, reason, check, detail, null, id, 0, null, error);
+
+    internal GateDecision NewFailed(GateReason reason, GateCheck check, GateDetail detail, string error) =>
+        Failed(_ids.Next(), reason, check, detail, error);
+
+    private GateDecision DecideCore(in GateRequest request, DecisionId id)
+    {
+        var rules = _declarations.Rules;
+        string key;
+        ResolvedTarget? target;
+        if (rules.TryResolve(request.Target, out var t))
+        {
+            target = t;
+            key = t.Rule.Key;
+        }
+        else
+        {
+            // Not a catalog API or key: a custom key the app may have declared (reference §1 "Custom keys are allowed").
+            target = null;
+            key = request.Target;
+        }
+
+        // 1. app live and not banned (1025)
+        if (!_declarations.TryGetApp(request.AppId, out var app) || app.Status != AppStatus.Live)
+        {
+            var banned = app is not null && app.Status == AppStatus.Banned;
+            return Deny(id, GateReason.PrivacyApiBanned, GateCheck.AppStatus, banned ? GateDetail.Banned : GateDetail.AppNotLive, key, app?.Version ?? 0);
+        }
+
+        if (app.BannedKeys.Length != 0 && app.IsBanned(key))
+        {
+            return Deny(id, GateReason.PrivacyApiBanned, GateCheck.AppStatus, GateDetail.Banned, key, app.Version);
+        }
+
+        // 2. admission and developer entity (102)
+        if (target is not null)
+        {
+            var rule = target.Rule;
+            if (rule.NeedsAdmission && !app.Admits(request.Target, key))
+            {
+                return Deny(id, GateReason.NoPermission, GateCheck.Permission, GateDetail.AdmissionMissing, key, app.Version);
+            }
+
+            if ((rule.RequiresVerified && !app.Verified) || (rule.AllowedEntityTypes is { } allowed && !AppEntry.Contains(allowed, app.EntityType)))
+            {
+                return Deny(id, GateReason.NoPermission, GateCheck.Permission, GateDetail.EntityNotAllowed, key, app.Version);
+            }
+        }
+
+        // 3. declared in the live declaration (112)
+        var item = app.FindItem(key);
+        if (item is null)
+        {
+            return Deny(id, GateReason.NotDeclared, GateCheck.Declaration, GateDetail.KeyNotDeclared, key, app.Version);
+        }
+
+        // 4. consent to the declaration item (104 / prompt)
+        _consents.TryGet(request.UserId, request.AppId, out var state);
+        var now = request.Time.UtcTicks;
+        GateDetail consentDetail;
+        if (state is null || !state.TryGetKey(key, out var kc))
+        {
+            consentDetail = GateDetail.NotAsked;
+        }
+        else if (kc.Status == ConsentStatus.Granted)
+        {
+            consentDetail = kc.Purpose != item.PurposeHash ? GateDetail.PurposeChanged
+                : item.Sensitive && !kc.Separate ? GateDetail.SeparateConsentMissing
+                : GateDetail.None;
+        }
+        else
+        {
+            var cooldown = item.Necessary ? _declarationCooldownTicks : _optionalCooldownTicks;
+            consentDetail = now - kc.Time.UtcTicks < cooldown ? GateDetail.RefusedInCooldown : GateDetail.RefusedCooldownOver;
+        }
+
+        if (consentDetail == GateDetail.RefusedInCooldown)
+        {
+            return Deny(id, GateReason.PrivacyConsentMissing, GateCheck.Consent, consentDetail, key, app.Version);
+        }
+
+        if (consentDetail != GateDetail.None)
+        {
+            return new GateDecision(DecisionKind.Prompt, GateReason.PrivacyConsentMissing, GateCheck.Consent, consentDetail, key, id, app.Version, item.DeclarationPrompt, null);
+        }
+
+        // 5. scope authorized (103 / prompt)
+        var scope = target?.Scope;
+        if (scope is not null)
+        {
+            if (!state!.TryGetScope(scope, out var sc))
+            {
+                return new GateDecision(DecisionKind.Prompt, GateReason.ScopeDenied, GateCheck.Scope, GateDetail.ScopeNotAsked, key, id, app.Version, item.ScopePrompt(scope), null);
+            }
+
+            if (sc.Status != ConsentStatus.Granted)
+            {
+                if (now - sc.Time.UtcTicks < _scopeCooldownTicks)
+                {
+                    return Deny(id, GateReason.ScopeDenied, GateCheck.Scope, GateDetail.ScopeRefused, key, app.Version);
+                }
+
+                return new GateDecision(DecisionKind.Prompt, GateReason.ScopeDenied, GateCheck.Scope, GateDetail.RefusedCooldownOver, key, id, app.Version, item.ScopePrompt(scope), null);
+            }
+        }
+
+        // 6. user gesture (90601)
+        if (target is not null && target.NeedsGesture && !request.UserGesture)
+        {
+            return Deny(id, GateReason.GestureMissing, GateCheck.Gesture, GateDetail.GestureMissing, key, app.Version);
+        }
+
+        return new GateDecision(DecisionKind.Allow, GateReason.None, GateCheck.None, GateDetail.None, key, id, app.Version, null, null);
+    }
+
+    private static GateDecision Deny(DecisionId id, GateReason reason, GateCheck check, GateDetail detail, string key, int version) =>
+        new(DecisionKind.Deny, reason, check, detail, key, id, version, null, null);
+}

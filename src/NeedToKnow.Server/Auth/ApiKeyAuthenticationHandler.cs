@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace NeedToKnow.Server.Auth;
+
+/// <summary>
+/// Authenticates <c>Authorization: Bearer KEY</c> (or <c>X-Api-Key: KEY</c>) against the hashed key store, and
+/// user tokens (<c>ntku_...</c>) against <see cref="UserTokenService"/>.
+/// </summary>
+internal sealed class ApiKeyAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiKeyStore keys,
+    UserTokenService userTokens)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ntk";
+
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        var presented = Presented(Request);
+        if (presented is null)
+        {
+            return Task.FromResult(AuthenticateResult.NoResult());
+        }
+
+        if (presented.StartsWith(UserTokenService.Prefix, StringComparison.Ordinal))
+        {
+            var userId = userTokens.Validate(presented);
+            if (userId is null)
+            {
+                return Task.FromResult(AuthenticateResult.Fail("the user token is invalid or expired"));
+            }
+
+            return Task.FromResult(Success([
+                new Claim(Claims.Role, nameof(Role.User)),
+                new Claim(Claims.UserId, userId),
+                new Claim(Claims.KeyId, "user:" + userId),
+            ]));
+        }
+
+        var record = keys.Find(presented);
+        if (record is null)
+        {
+            return Task.FromResult(AuthenticateResult.Fail("the api key is unknown or revoked"));
+        }
+
+        var claims = new List<Claim>
+        {
+            new(Claims.Role, record.Role.ToString()),
+            new(Claims.KeyId, record.Id),
+        };
+        if (record.DeveloperId is not null)
+        {
+            claims.Add(new Claim(Claims.DeveloperId, record.DeveloperId));
+        }
+
+        return Task.FromResult(Success(claims));
+    }
+
+    private static string? Presented(HttpRequest request)
+    {
+        var header = request.Headers.Authorization.ToString();
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return header[7..].Trim();
+        }
+
+        var apiKey = request.Headers["X-Api-Key"].ToString();
+        return apiKey.Length > 0 ? apiKey.Trim() : null;
+    }
+
+    private AuthenticateResult Success(IEnumerable<Claim> claims)
+    {
+        var identity = new ClaimsIdentity(claims, SchemeName, Claims.KeyId, Claims.Role);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+}

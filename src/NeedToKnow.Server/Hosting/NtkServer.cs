@@ -1,0 +1,160 @@
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NeedToKnow.Server.Auth;
+using NeedToKnow.Server.Endpoints;
+using NeedToKnow.Server.Telemetry;
+using OpenTelemetry.Metrics;
+
+namespace NeedToKnow.Server.Hosting;
+
+/// <summary>The NeedToKnow service: builds the ASP.NET Core application, starts it and stops it.</summary>
+public sealed class NtkServer : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private NtkServer(WebApplication app, string? generatedOperatorKey)
+    {
+        _app = app;
+        GeneratedOperatorKey = generatedOperatorKey;
+    }
+
+    /// <summary>The operator key made at this start because none existed and none was given; null otherwise. Shown once.</summary>
+    public string? GeneratedOperatorKey { get; }
+
+    /// <summary>The addresses the server listens on, once started (with the real port when 0 was asked).</summary>
+    public IReadOnlyList<string> Addresses =>
+        [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
+
+    /// <summary>The application's services (for tests and the demo).</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Builds the server from <paramref name="options"/>.</summary>
+    /// <param name="options">Addresses, store, limits.</param>
+    /// <returns>The server, not yet started.</returns>
+    public static NtkServer Create(ServerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "ntk" });
+        builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            k.AddServerHeader = false;
+            k.Limits.MaxRequestBodySize = options.MaxPackageBodyBytes;
+            k.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+
+        var keys = new ApiKeyStore();
+        string? generated = null;
+        if (options.OperatorKey is not null)
+        {
+            keys.Import(options.OperatorKey, Role.Operator, "operator (configured)");
+        }
+        else if (!keys.List().Any(k => k.Role == Role.Operator && !k.Revoked))
+        {
+            (generated, _) = keys.Create(Role.Operator, "operator (made at first start)");
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(options);
+        services.AddSingleton(keys);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new UserTokenService(options.UserTokenSecret ?? RandomNumberGenerator.GetBytes(32), TimeProvider.System));
+        services.AddSingleton<ServerMetrics>();
+        services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<ExceptionToProblem>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorization(Policies.Add);
+        services.AddRateLimiter(o => ConfigureRateLimits(o, options));
+        services.AddOpenApi("v1");
+        services.ConfigureHttpJsonOptions(j =>
+        {
+            j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+            j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ServerMetrics.MeterName).AddPrometheusExporter());
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.Use((context, next) =>
+        {
+            // Size limit per endpoint: JSON bodies are small; only package uploads may be large.
+            var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
+            if (feature is { IsReadOnly: false })
+            {
+                var upload = context.GetEndpoint()?.Metadata.GetMetadata<PackageUploadMetadata>() is not null;
+                feature.MaxRequestBodySize = upload ? options.MaxPackageBodyBytes : options.MaxJsonBodyBytes;
+            }
+
+            return next(context);
+        });
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+        StaticPages.Map(app);
+        HealthEndpoints.Map(app);
+        var v1 = app.MapGroup("/v1");
+        KeyEndpoints.Map(v1);
+        return new NtkServer(app, generated);
+    }
+
+    /// <summary>Starts listening.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>A task that completes once the server listens.</returns>
+    public Task StartAsync(CancellationToken cancellationToken = default) => _app.StartAsync(cancellationToken);
+
+    /// <summary>Waits until the host is asked to stop (Ctrl+C, SIGTERM, or <paramref name="cancellationToken"/>).</summary>
+    /// <param name="cancellationToken">Stops the wait and the server.</param>
+    /// <returns>A task that completes when the server has stopped.</returns>
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    /// <summary>Stops the server, finishing requests in flight.</summary>
+    /// <returns>A task that completes when stopped.</returns>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static void ConfigureRateLimits(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions o, ServerOptions options)
+    {
+        o.RejectionStatusCode = 429;
+        o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+        {
+            var role = Claims.RoleOf(context.User);
+            var perSecond = role is null or Role.User ? options.UserRateLimitPerSecond : options.RateLimitPerSecond;
+            var partition = role is null ? "ip:" + context.Connection.RemoteIpAddress : Claims.PartitionOf(context.User);
+            return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perSecond,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
+        });
+        o.OnRejected = async (context, token) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = "1";
+            await Results.Problem(statusCode: 429, title: "too many requests", detail: "this key is over its rate limit; retry after 1 second", type: "urn:ntk:problem:rate-limited")
+                .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
+        };
+    }
+}

@@ -1,0 +1,35 @@
+namespace NeedToKnow.Server.Hosting;
+
+/// <summary>How <c>ntk serve</c> runs. Every input from outside has a limit here.</summary>
+public sealed record ServerOptions
+{
+    /// <summary>Addresses to listen on; default <c>http://127.0.0.1:8080</c>. Port 0 picks a free port.</summary>
+    public string Urls { get; init; } = "http://127.0.0.1:8080";
+
+    /// <summary>The store: a SQLite file path (default <c>ntk.db</c>) or a PostgreSQL connection string.</summary>
+    public string Db { get; init; } = "ntk.db";
+
+    /// <summary>The operator's API key; when null one is made at first start and printed once.</summary>
+    public string? OperatorKey { get; init; }
+
+    /// <summary>Secret for user tokens (at least 32 bytes); when null a random one per process (tokens end at restart).</summary>
+    public byte[]? UserTokenSecret { get; init; }
+
+    /// <summary>Largest JSON request body, in bytes (default 1 MiB).</summary>
+    public long MaxJsonBodyBytes { get; init; } = 1 << 20;
+
+    /// <summary>Largest package upload (declaration + .zip), in bytes (default 32 MiB).</summary>
+    public long MaxPackageBodyBytes { get; init; } = 32L << 20;
+
+    /// <summary>Requests per second each key may make (token bucket, burst the same); default 100,000.</summary>
+    public int RateLimitPerSecond { get; init; } = 100_000;
+
+    /// <summary>Requests per second for user tokens and unauthenticated callers; default 50.</summary>
+    public int UserRateLimitPerSecond { get; init; } = 50;
+
+    /// <summary>Start with the examples/ program registered and simulated traffic.</summary>
+    public bool Demo { get; init; }
+
+    /// <summary>Where the examples/ folder is, for <see cref="Demo"/>.</summary>
+    public string? ExamplesPath { get; init; }
+}
