@@ -10,5 +10,6 @@ internal static class CommandGroups
     {
         yield return ServeCommand.Create(output);
         yield return AuditCommands.Create(output);
+        yield return LinkCommands.Create(output);
     }
 }
