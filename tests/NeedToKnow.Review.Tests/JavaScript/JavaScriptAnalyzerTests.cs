@@ -150,6 +150,14 @@ public sealed class JavaScriptAnalyzerTests
     }
 
     [Fact]
+    public void A_platform_name_declared_as_a_local_is_not_the_platform()
+    {
+        Assert.Empty(Sites("!function(){var tt=n(197);tt.getLocation();function my(){} my.chooseImage()}()"));
+        Assert.Equal(["wx.getLocation Location Call 1:20", "wx.chooseImage Album Call 2:1"], Sites("var wx = wx || {}; wx.getLocation()\nwx.chooseImage()"));
+        Assert.Equal(["wx.getLocation Location Call 1:37"], Sites("const wx = require('./wx-promise'); wx.getLocation()"));
+    }
+
+    [Fact]
     public void Apis_not_in_the_catalog_are_not_sites()
     {
         Assert.Empty(Sites("wx.openLocation({}); wx.getSetting(); wx.login(); wx.requirePrivacyAuthorize(); wx.getSystemInfoSync()"));
