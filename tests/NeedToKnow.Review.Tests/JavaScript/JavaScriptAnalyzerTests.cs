@@ -261,8 +261,19 @@ public sealed class JavaScriptAnalyzerTests
     [InlineData("wx . createMapContext('m')", true)]
     [InlineData("const w = wx", true)]
     [InlineData("wx['getLocation']()", true)]
-    [InlineData("promisify(wx)", true)]
+    [InlineData("promisify(wx)", false)]
     [InlineData("// wx.getLocation() in a comment is read as code by the screen", true)]
+    [InlineData("if (typeof wx !== 'undefined' && wx.getSystemInfoSync) { $(wx); f(a, b)(wx) }", false)]
+    [InlineData("!function(){var tt=n(197),o={swan:1};o.m=tt[e.code]||tt[0]; x = 'qq' + a / my}()", false)]
+    [InlineData("var api = cond ? wx : my", true)]
+    [InlineData("var api = other || wx", true)]
+    [InlineData("var api = (wx)", true)]
+    [InlineData("var api = await wx", true)]
+    [InlineData("const { chooseImage } = wx", true)]
+    [InlineData("o = globalThis.wx", true)]
+    [InlineData("wx[NAME]()", true)]
+    [InlineData("wx['get' + 'Location']()", true)]
+    [InlineData("x = a, wx", true)]
     public void The_screen_parses_only_what_may_hold_a_site(string code, bool parsed)
     {
         var analyzer = new JavaScriptAnalyzer(JavaScriptApiTable.Default);
