@@ -9,5 +9,7 @@ internal static class CommandGroups
     public static IEnumerable<Command> All(CliOutput output)
     {
         yield return ServeCommand.Create(output);
+        yield return CatalogCommand.Create(output);
+        yield return DeclareCommand.Create(output);
     }
 }
