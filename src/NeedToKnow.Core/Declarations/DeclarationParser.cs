@@ -11,12 +11,12 @@ namespace NeedToKnow.Core.Declarations;
 /// </summary>
 public static class DeclarationParser
 {
-    private static readonly string[] RootFields = ["$schema", "appId", "version", "developer", "serviceCategory", "contact", "changeNotice", "retention", "items", "sdks", "businessDomains", "navigateToMiniPrograms"];
-    private static readonly string[] DeveloperFields = ["name", "entityType", "verified"];
-    private static readonly string[] ContactFields = ["phone", "email", "other"];
-    private static readonly string[] ItemFields = ["key", "purpose", "necessity", "retention", "precision"];
-    private static readonly string[] SdkFields = ["name", "provider", "items"];
-    private static readonly string[] SdkItemFields = ["key", "purpose"];
+    internal static readonly string[] RootFields = ["$schema", "appId", "version", "developer", "serviceCategory", "contact", "changeNotice", "retention", "items", "sdks", "businessDomains", "navigateToMiniPrograms"];
+    internal static readonly string[] DeveloperFields = ["name", "entityType", "verified"];
+    internal static readonly string[] ContactFields = ["phone", "email", "other"];
+    internal static readonly string[] ItemFields = ["key", "purpose", "necessity", "retention", "precision"];
+    internal static readonly string[] SdkFields = ["name", "provider", "items"];
+    internal static readonly string[] SdkItemFields = ["key", "purpose"];
 
     /// <summary>Parses a declaration.</summary>
     /// <param name="utf8">The file's bytes (UTF-8, optionally with a byte order mark).</param>
