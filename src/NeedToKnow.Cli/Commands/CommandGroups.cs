@@ -11,5 +11,6 @@ internal static class CommandGroups
         yield return ServeCommand.Create(output);
         yield return CatalogCommand.Create(output);
         yield return DeclareCommand.Create(output);
+        yield return AuditCommands.Create(output);
     }
 }
