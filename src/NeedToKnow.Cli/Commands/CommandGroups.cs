@@ -11,6 +11,7 @@ internal static class CommandGroups
         yield return ServeCommand.Create(output);
         yield return CatalogCommand.Create(output);
         yield return DeclareCommand.Create(output);
+        yield return BenchCommands.Create(output);
         yield return AuditCommands.Create(output);
     }
 }
