@@ -9,7 +9,10 @@ internal static class CommandGroups
     public static IEnumerable<Command> All(CliOutput output)
     {
         yield return ServeCommand.Create(output);
+        yield return CatalogCommand.Create(output);
+        yield return DeclareCommand.Create(output);
         yield return BenchCommands.Create(output);
         yield return AuditCommands.Create(output);
+        yield return LinkCommands.Create(output);
     }
 }
