@@ -1,6 +1,7 @@
 using System.Reflection;
 using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Diagnostics;
+using NeedToKnow.Review.Analysis;
 using NeedToKnow.Review.Findings;
 using NeedToKnow.Review.Json;
 using NeedToKnow.Review.Packages;
