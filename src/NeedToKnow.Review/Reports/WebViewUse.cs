@@ -7,4 +7,8 @@ namespace NeedToKnow.Review.Reports;
 /// <param name="Source">The <c>src</c> value as written (a URL, or text with <c>{{ }}</c> bindings); for a navigator, its <c>app-id</c>.</param>
 /// <param name="IsStatic">True when the value has no binding.</param>
 /// <param name="Tag"><c>web-view</c> or <c>navigator</c>.</param>
-public sealed record WebViewUse(string File, int Line, int Column, string Source, bool IsStatic, string Tag);
+public sealed record WebViewUse(string File, int Line, int Column, string Source, bool IsStatic, string Tag)
+{
+    /// <summary>The host (lowercase) when the text before any binding fixes it, e.g. <c>a.example.com</c> for <c>https://a.example.com/x?id={{id}}</c>; else null.</summary>
+    public string? Host => Findings.FindingRules.StaticHost(Source).Host;
+}
