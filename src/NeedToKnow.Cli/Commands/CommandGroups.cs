@@ -10,5 +10,7 @@ internal static class CommandGroups
     {
         yield return ServeCommand.Create(output);
         yield return ReviewCommands.Create(output);
+        yield return BenchCommands.Create(output);
+        yield return AuditCommands.Create(output);
     }
 }
