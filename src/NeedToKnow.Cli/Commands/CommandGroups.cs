@@ -10,7 +10,10 @@ internal static class CommandGroups
     {
         yield return ServeCommand.Create(output);
         yield return ReviewCommands.Create(output);
+        yield return CatalogCommand.Create(output);
+        yield return DeclareCommand.Create(output);
         yield return BenchCommands.Create(output);
         yield return AuditCommands.Create(output);
+        yield return LinkCommands.Create(output);
     }
 }
