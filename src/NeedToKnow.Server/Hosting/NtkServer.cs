@@ -72,6 +72,8 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new UserTokenService(options.UserTokenSecret ?? RandomNumberGenerator.GetBytes(32), TimeProvider.System));
         services.AddSingleton<ServerMetrics>();
+        services.AddSingleton(NeedToKnow.Core.Catalog.PrivacyCatalog.Default);
+        services.AddSingleton(Platform.PlatformStores.InMemory());
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ExceptionToProblem>();
@@ -112,6 +114,7 @@ public sealed class NtkServer : IAsyncDisposable
         HealthEndpoints.Map(app);
         var v1 = app.MapGroup("/v1");
         KeyEndpoints.Map(v1);
+        AppEndpoints.Map(v1);
         return new NtkServer(app, generated);
     }
 
