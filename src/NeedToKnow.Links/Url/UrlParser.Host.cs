@@ -97,12 +97,13 @@ internal static partial class UrlParser
     }
 
     /// <summary>
-    /// https://url.spec.whatwg.org/#concept-domain-to-ascii with beStrict false: an ASCII domain with no label
-    /// starting with <c>xn--</c> is only lowercased; anything else goes through UTS #46 ToASCII.
+    /// https://url.spec.whatwg.org/#concept-domain-to-ascii with beStrict false: an ASCII domain is only
+    /// lowercased (its <c>xn--</c> labels are not checked, as toascii.json and urltestdata.json expect); anything
+    /// else goes through UTS #46 ToASCII.
     /// </summary>
     internal static bool DomainToAscii(ReadOnlySpan<char> domain, CharBuffer output, CharBuffer scratch)
     {
-        if (!System.Text.Ascii.IsValid(domain) || HasPunycodeLabel(domain))
+        if (!System.Text.Ascii.IsValid(domain))
         {
             return Uts46.ToAsciiForUrl(domain, output, scratch) && output.Length > 0;
         }
@@ -111,27 +112,6 @@ internal static partial class UrlParser
         output.Append(domain);
         System.Text.Ascii.ToLowerInPlace(output.AsWritableSpan()[start..], out _);
         return output.Length > start;
-    }
-
-    private static bool HasPunycodeLabel(ReadOnlySpan<char> domain)
-    {
-        var labelStart = 0;
-        while (true)
-        {
-            if (domain.Length - labelStart >= 4 && (domain[labelStart] | 0x20) == 'x' && (domain[labelStart + 1] | 0x20) == 'n'
-                && domain[labelStart + 2] == '-' && domain[labelStart + 3] == '-')
-            {
-                return true;
-            }
-
-            var dot = domain[labelStart..].IndexOf('.');
-            if (dot < 0)
-            {
-                return false;
-            }
-
-            labelStart += dot + 1;
-        }
     }
 
     /// <summary>https://url.spec.whatwg.org/#ends-in-a-number-checker</summary>

@@ -1,0 +1,104 @@
+using NeedToKnow.Core.Audit.Merkle;
+
+namespace NeedToKnow.Core.Audit;
+
+/// <summary>
+/// Integration (STYLE.md H16): folds sequenced leaves into the compact tree state and the stored nodes that proofs are
+/// built from, and makes them visible once the store has committed them. One writer; readers use <see cref="Snapshot"/>
+/// and <see cref="Nodes"/>.
+/// </summary>
+public sealed class AuditIntegrator
+{
+    private readonly CompactRange _range;
+    private readonly MemoryMerkleNodes _nodes = new();
+    private AuditTreeSnapshot _snapshot;
+    private string? _failure;
+
+    private AuditIntegrator(CompactRange range)
+    {
+        _range = range;
+        _snapshot = new AuditTreeSnapshot(range.Size, range.Root());
+    }
+
+    /// <summary>The durable tree: size and root.</summary>
+    public AuditTreeSnapshot Snapshot => Volatile.Read(ref _snapshot);
+
+    /// <summary>The stored nodes of the durable tree.</summary>
+    public IMerkleNodeReader Nodes => _nodes;
+
+    /// <summary>The compact state after the last <see cref="Integrate"/>, which the store saves with the batch.</summary>
+    internal CompactRange State => _range;
+
+    /// <summary>An empty log.</summary>
+    /// <returns>The integrator.</returns>
+    public static AuditIntegrator Empty() => new(new CompactRange());
+
+    /// <summary>
+    /// Rebuilds the nodes from the store's leaf hashes and checks them against the saved tree state, so the tree state
+    /// survives restarts.
+    /// </summary>
+    /// <param name="store">The store.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The integrator at the stored size.</returns>
+    /// <exception cref="InvalidDataException">The stored leaves do not add up to the saved state (run <c>ntk audit verify</c>).</exception>
+    public static async Task<AuditIntegrator> RestoreAsync(IAuditLogStore store, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        var saved = await store.LoadTreeStateAsync(cancellationToken).ConfigureAwait(false);
+        var integrator = Empty();
+        if (saved is null || saved.Size == 0)
+        {
+            return integrator;
+        }
+
+        var expected = 0L;
+        await foreach (var leaf in store.ReadAsync(0, saved.Size, cancellationToken).ConfigureAwait(false))
+        {
+            if (leaf.Index != expected)
+            {
+                throw new InvalidDataException($"the audit log has no entry {expected}: run `ntk audit verify`");
+            }
+
+            integrator._range.Append(leaf.LeafHash, integrator._nodes);
+            expected++;
+        }
+
+        if (expected != saved.Size || !integrator._range.Root().AsSpan().SequenceEqual(saved.Root()))
+        {
+            throw new InvalidDataException($"the audit log's {expected} stored entries do not match its saved tree state of {saved.Size}: run `ntk audit verify`");
+        }
+
+        integrator.Publish();
+        return integrator;
+    }
+
+    /// <summary>Folds the leaves of one batch into the tree; they stay invisible until <see cref="Publish"/>.</summary>
+    /// <param name="leaves">The batch, continuing the tree's indexes.</param>
+    /// <exception cref="InvalidOperationException">An earlier batch failed to commit; the log must be reopened.</exception>
+    internal void Integrate(IReadOnlyList<AuditLeaf> leaves)
+    {
+        ThrowIfFailed();
+        for (var i = 0; i < leaves.Count; i++)
+        {
+            _range.Append(leaves[i].LeafHash, _nodes);
+        }
+    }
+
+    /// <summary>Makes everything integrated so far visible: called after the store's durable commit.</summary>
+    internal void Publish()
+    {
+        _nodes.Publish(_range.Size);
+        Volatile.Write(ref _snapshot, new AuditTreeSnapshot(_range.Size, _range.Root()));
+    }
+
+    /// <summary>Marks the tree as ahead of the store after a failed commit: every later batch fails (fail closed).</summary>
+    internal void Fail(string reason) => _failure = reason;
+
+    private void ThrowIfFailed()
+    {
+        if (_failure is not null)
+        {
+            throw new InvalidOperationException("the audit log stopped after a failed commit: " + _failure);
+        }
+    }
+}

@@ -1,0 +1,164 @@
+namespace NeedToKnow.Core.Audit.Statistics;
+
+/// <summary>Folds audit entries into <see cref="AuditStatistics"/> in one pass; entries outside [since, until) are skipped.</summary>
+/// <param name="since">The first instant counted, or null.</param>
+/// <param name="until">The instant counting stops (exclusive), or null.</param>
+public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset? until)
+{
+    /// <summary>The most buckets an hourly series may have (about 11 years), so a hostile time range cannot exhaust memory (STYLE.md H10).</summary>
+    public const int MaxHourlyBuckets = 100_000;
+
+    private const string Unanswered = "unanswered";
+    private readonly Dictionary<string, long> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byReason = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _byProgram = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _promptOutcomes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _consent = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, (long I, long P, long C)> _hours = [];
+    private long _entries;
+    private long _interceptions;
+    private long _prompts;
+    private long _enforcement;
+    private long _declarations;
+    private DateTimeOffset? _first;
+
+    /// <summary>Counts one entry.</summary>
+    /// <param name="entry">The entry.</param>
+    public void Add(AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if ((since is not null && entry.Time < since) || (until is not null && entry.Time >= until))
+        {
+            return;
+        }
+
+        _entries++;
+        if (_first is null || entry.Time < _first)
+        {
+            _first = entry.Time;
+        }
+
+        var hour = FloorDiv(entry.Time.ToUnixTimeMilliseconds(), 3_600_000);
+        _hours.TryGetValue(hour, out var bucket);
+        switch (entry.Kind)
+        {
+            case AuditEntryKind.Interception:
+                _interceptions++;
+                Increment(_byKey, entry.PrivacyKey);
+                Increment(_byReason, entry.ReasonCode);
+                Increment(_byProgram, entry.AppId);
+                bucket.I++;
+                break;
+            case AuditEntryKind.Prompt:
+                _prompts++;
+                Increment(_promptOutcomes, entry.Outcome.Length == 0 ? Unanswered : entry.Outcome);
+                bucket.P++;
+                break;
+            case AuditEntryKind.Consent:
+                Increment(_consent, entry.Outcome);
+                bucket.C++;
+                break;
+            case AuditEntryKind.Enforcement:
+                _enforcement++;
+                break;
+            case AuditEntryKind.DeclarationPublished:
+                _declarations++;
+                break;
+        }
+
+        _hours[hour] = bucket;
+    }
+
+    /// <summary>The figures so far.</summary>
+    /// <returns>The statistics.</returns>
+    public AuditStatistics Build()
+    {
+        _consent.TryGetValue("granted", out var granted);
+        _consent.TryGetValue("refused", out var refused);
+        var (hourly, daily) = Series();
+        return new AuditStatistics
+        {
+            Since = since,
+            Until = until,
+            FirstEntry = _first,
+            Entries = _entries,
+            Interceptions = _interceptions,
+            InterceptedPrograms = _byProgram.Count,
+            InterceptionsByPrivacyKey = Sorted(_byKey),
+            InterceptionsByReasonCode = Sorted(_byReason),
+            InterceptionsByProgram = Sorted(_byProgram),
+            PromptsShown = _prompts,
+            PromptOutcomes = Sorted(_promptOutcomes),
+            ConsentEvents = Sorted(_consent),
+            ConsentRate = granted + refused == 0 ? null : (double)granted / (granted + refused),
+            EnforcementActions = _enforcement,
+            DeclarationsPublished = _declarations,
+            Hourly = hourly,
+            Daily = daily,
+        };
+    }
+
+    private (List<AuditSeriesPoint> Hourly, List<AuditSeriesPoint> Daily) Series()
+    {
+        var hourly = new List<AuditSeriesPoint>();
+        var daily = new List<AuditSeriesPoint>();
+        if (_hours.Count == 0)
+        {
+            return (hourly, daily);
+        }
+
+        var first = _hours.Keys.Min();
+        var last = _hours.Keys.Max();
+        var dense = last - first < MaxHourlyBuckets;
+        (long I, long P, long C) day = default;
+        var dayStart = FloorDiv(first, 24);
+        foreach (var hour in dense ? Range(first, last) : _hours.Keys.Order())
+        {
+            _hours.TryGetValue(hour, out var b);
+            hourly.Add(new AuditSeriesPoint(DateTimeOffset.FromUnixTimeMilliseconds(hour * 3_600_000), b.I, b.P, b.C));
+            var d = FloorDiv(hour, 24);
+            if (d != dayStart)
+            {
+                daily.Add(new AuditSeriesPoint(DateTimeOffset.FromUnixTimeMilliseconds(dayStart * 86_400_000), day.I, day.P, day.C));
+                day = default;
+                dayStart = d;
+            }
+
+            day = (day.I + b.I, day.P + b.P, day.C + b.C);
+        }
+
+        daily.Add(new AuditSeriesPoint(DateTimeOffset.FromUnixTimeMilliseconds(dayStart * 86_400_000), day.I, day.P, day.C));
+        if (dense)
+        {
+            // Days with no entries between the first and last stay in the series as zeros.
+            var filled = new List<AuditSeriesPoint>();
+            var byDay = daily.ToDictionary(p => p.Start);
+            for (var d = daily[0].Start; d <= daily[^1].Start; d = d.AddDays(1))
+            {
+                filled.Add(byDay.TryGetValue(d, out var p) ? p : new AuditSeriesPoint(d, 0, 0, 0));
+            }
+
+            daily = filled;
+        }
+
+        return (hourly, daily);
+    }
+
+    private static IEnumerable<long> Range(long first, long last)
+    {
+        for (var h = first; h <= last; h++)
+        {
+            yield return h;
+        }
+    }
+
+    private static long FloorDiv(long a, long b) => (a / b) - ((a % b) < 0 ? 1 : 0);
+
+    private static void Increment(Dictionary<string, long> counts, string name)
+    {
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, name, out _)++;
+    }
+
+    private static List<AuditCount> Sorted(Dictionary<string, long> counts) =>
+        [.. counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new AuditCount(p.Key, p.Value))];
+}

@@ -1,0 +1,219 @@
+using NeedToKnow.Core.Audit.Merkle;
+
+namespace NeedToKnow.Core.Audit.Verification;
+
+/// <summary>
+/// Recomputes a stored audit log and checks it: row by row (indexes consecutive, each entry carries its own index,
+/// each entry hashes to its stored leaf hash), then the recomputed roots against every signed tree head (RFC 9162
+/// §2.1.1) and their signatures, and the saved tree state. Changed, deleted, reordered and appended-behind-the-back
+/// entries are named by index. An entry changed together with its stored leaf hash is narrowed down to the entries
+/// between two signed tree heads: the more often heads are signed, the narrower.
+/// </summary>
+public static class AuditLogVerifier
+{
+    /// <summary>The most problems listed one by one; further ones are counted in one closing problem.</summary>
+    public const int MaxListedProblems = 1000;
+
+    /// <summary>Verifies the rows of a log.</summary>
+    /// <param name="rows">Every stored row, in index order.</param>
+    /// <param name="heads">The stored signed tree heads, plus any trusted earlier head the auditor kept.</param>
+    /// <param name="key">The log's public key; null to skip signature checks (noted in the report).</param>
+    /// <param name="savedState">The store's saved tree state, or null when the store has none.</param>
+    /// <param name="cancellationToken">Cancels the read.</param>
+    /// <returns>The report.</returns>
+    public static async Task<AuditVerificationReport> VerifyAsync(
+        IAsyncEnumerable<AuditLeaf> rows,
+        IReadOnlyList<SignedTreeHead> heads,
+        TreeHeadVerifier? key,
+        CompactRange? savedState,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var checker = new Checker(heads, key);
+        await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            checker.Add(row);
+        }
+
+        return checker.Finish(savedState);
+    }
+
+    /// <summary>Verifies rows already in memory; see <see cref="VerifyAsync"/>.</summary>
+    /// <param name="rows">Every stored row, in index order.</param>
+    /// <param name="heads">The signed tree heads.</param>
+    /// <param name="key">The public key, or null.</param>
+    /// <param name="savedState">The saved tree state, or null.</param>
+    /// <returns>The report.</returns>
+    public static AuditVerificationReport Verify(IEnumerable<AuditLeaf> rows, IReadOnlyList<SignedTreeHead> heads, TreeHeadVerifier? key, CompactRange? savedState)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var checker = new Checker(heads, key);
+        foreach (var row in rows)
+        {
+            checker.Add(row);
+        }
+
+        return checker.Finish(savedState);
+    }
+
+    private sealed class Checker
+    {
+        private readonly ProblemList _problems = new();
+        private readonly List<string> _notes = [];
+        private readonly SignedTreeHead[] _sorted;
+        private readonly CompactRange _range = new();
+        private readonly byte[] _leafHash = new byte[MerkleHasher.HashSize];
+        private readonly byte[] _root = new byte[MerkleHasher.HashSize];
+        private int _next;
+        private long _lastGood;
+        private int _checkedHeads;
+        private long _expected;
+        private bool _broken;
+        private long _read;
+
+        public Checker(IReadOnlyList<SignedTreeHead> heads, TreeHeadVerifier? key)
+        {
+            ArgumentNullException.ThrowIfNull(heads);
+            _sorted = [.. heads.OrderBy(h => h.TreeSize).ThenBy(h => h.Timestamp)];
+            if (key is null)
+            {
+                _notes.Add("no public key given: tree head signatures were not checked");
+            }
+            else
+            {
+                foreach (var head in _sorted)
+                {
+                    if (!key.Verify(head))
+                    {
+                        _problems.Add(AuditProblemKind.BadSignature, null, $"the tree head of size {head.TreeSize} signed at {head.Timestamp.UtcDateTime:O} has no valid signature for key {key.KeyId[..16]}");
+                    }
+                }
+            }
+
+            CheckHeads();
+        }
+
+        public void Add(AuditLeaf row)
+        {
+            _read++;
+            if (row.Index < _expected)
+            {
+                _problems.Add(AuditProblemKind.Duplicate, row.Index, $"entry {row.Index} occurs more than once");
+                return;
+            }
+
+            if (row.Index > _expected)
+            {
+                _problems.Add(AuditProblemKind.Missing, _expected, row.Index - _expected == 1 ? $"entry {_expected} is missing (deleted)" : $"entries {_expected} to {row.Index - 1} are missing (deleted)");
+                _broken = true;
+                _expected = row.Index;
+            }
+
+            MerkleHasher.HashLeaf(row.Entry, _leafHash);
+            if (!AuditEntryCodec.TryReadIndex(row.Entry, out var carried, out var error))
+            {
+                _problems.Add(AuditProblemKind.Unreadable, row.Index, $"entry {row.Index} cannot be read: {error}");
+            }
+            else if (carried != row.Index)
+            {
+                _problems.Add(AuditProblemKind.Reordered, row.Index, $"entry {row.Index} holds the entry of index {carried}: rows were swapped or moved");
+            }
+
+            if (!_leafHash.AsSpan().SequenceEqual(row.LeafHash))
+            {
+                _problems.Add(AuditProblemKind.Changed, row.Index, $"entry {row.Index} does not match its stored leaf hash: it was changed");
+            }
+
+            if (!_broken)
+            {
+                _range.Append(_leafHash);
+                CheckHeads();
+            }
+
+            _expected++;
+        }
+
+        public AuditVerificationReport Finish(CompactRange? savedState)
+        {
+            if (_broken)
+            {
+                _notes.Add("entries are missing, so roots past the first gap could not be recomputed");
+            }
+
+            var latest = _sorted.Length > 0 ? _sorted[^1] : null;
+            if (latest is not null && latest.TreeSize > _expected)
+            {
+                _problems.Add(AuditProblemKind.Truncated, _expected, $"the tree head of size {latest.TreeSize} covers entries up to {latest.TreeSize - 1} but the log has {_expected}: entries {_expected} to {latest.TreeSize - 1} were deleted");
+            }
+            else if (latest is null && _expected > 0)
+            {
+                _problems.Add(AuditProblemKind.NoTreeHead, null, $"the log holds {_expected} entries but no signed tree head to check them against");
+            }
+            else if (latest is not null && _expected > latest.TreeSize)
+            {
+                _notes.Add($"entries {latest.TreeSize} to {_expected - 1} are not covered by a signed tree head yet");
+            }
+
+            if (savedState is not null && !_broken)
+            {
+                if (_expected > savedState.Size)
+                {
+                    _problems.Add(AuditProblemKind.AppendedOutsideLog, savedState.Size, $"entries {savedState.Size} to {_expected - 1} lie beyond the log's saved tree state of size {savedState.Size}: they were appended behind its back");
+                }
+                else if (_expected == savedState.Size && !_range.Root().AsSpan().SequenceEqual(savedState.Root()))
+                {
+                    _problems.Add(AuditProblemKind.StateMismatch, null, $"the saved tree state of size {savedState.Size} does not match the entries");
+                }
+            }
+
+            return new AuditVerificationReport(_read, _problems.ToList(), _notes, _checkedHeads, latest);
+        }
+
+        private void CheckHeads()
+        {
+            while (_next < _sorted.Length && _sorted[_next].TreeSize == _range.Size)
+            {
+                _range.Root(_root);
+                var head = _sorted[_next++];
+                _checkedHeads++;
+                if (!_root.AsSpan().SequenceEqual(head.RootHash))
+                {
+                    var from = Math.Min(_lastGood, Math.Max(head.TreeSize - 1, 0));
+                    _problems.Add(AuditProblemKind.RootMismatch, from, $"entries 0 to {head.TreeSize - 1} do not hash to the root of the tree head of size {head.TreeSize}: an entry from {from} to {head.TreeSize - 1} was changed with its leaf hash");
+                }
+                else
+                {
+                    _lastGood = head.TreeSize;
+                }
+            }
+        }
+    }
+
+    private sealed class ProblemList
+    {
+        private readonly List<AuditProblem> _items = [];
+        private long _dropped;
+
+        public void Add(AuditProblemKind kind, long? index, string message)
+        {
+            if (_items.Count < MaxListedProblems)
+            {
+                _items.Add(new AuditProblem(kind, index, message));
+            }
+            else
+            {
+                _dropped++;
+            }
+        }
+
+        public List<AuditProblem> ToList()
+        {
+            if (_dropped > 0)
+            {
+                _items.Add(new AuditProblem(_items[^1].Kind, null, $"{_dropped} more problems were not listed"));
+            }
+
+            return _items;
+        }
+    }
+}

@@ -1,0 +1,157 @@
+using NeedToKnow.Core.Audit;
+using NeedToKnow.Core.Audit.Merkle;
+using NeedToKnow.Core.Audit.Verification;
+
+namespace NeedToKnow.Core.Tests.Audit;
+
+public class AuditLogVerifierTests
+{
+    private static async Task<(MemoryAuditLogStore Store, TreeHeadSigner Signer)> LogOf(int count, params int[] headsAt)
+    {
+        var store = new MemoryAuditLogStore();
+        var signer = TreeHeadSigner.Generate();
+        await using var log = await AuditLog.OpenAsync(store, signer, new AuditLogOptions { PublishInterval = Timeout.InfiniteTimeSpan });
+        for (var i = 0; i < count; i++)
+        {
+            await log.AppendAsync(AuditLogTests.Entry(i));
+            if (headsAt.Contains(i + 1))
+            {
+                await log.Publisher!.PublishAsync();
+            }
+        }
+
+        return (store, signer);
+    }
+
+    private static async Task<AuditVerificationReport> Verify(MemoryAuditLogStore store, TreeHeadSigner signer, SignedTreeHead? extra = null)
+    {
+        var heads = (await store.ReadTreeHeadsAsync(default)).ToList();
+        if (extra is not null)
+        {
+            heads.Add(extra);
+        }
+
+        return AuditLogVerifier.Verify([.. store.Rows.OrderBy(r => r.Index)], heads, signer.Verifier, await store.LoadTreeStateAsync(default));
+    }
+
+    [Fact]
+    public async Task An_untouched_log_verifies()
+    {
+        var (store, signer) = await LogOf(50, 10, 30);
+        var report = await Verify(store, signer);
+        Assert.True(report.IsValid, string.Join("; ", report.Problems));
+        Assert.Equal(3, report.CheckedHeads);
+    }
+
+    [Fact]
+    public async Task A_changed_byte_is_named()
+    {
+        var (store, signer) = await LogOf(50);
+        var row = store.Rows[17];
+        var bytes = (byte[])row.Entry.Clone();
+        bytes[^5] ^= 1;
+        store.Rows[17] = row with { Entry = bytes };
+        var problem = Assert.Single((await Verify(store, signer)).Problems, p => p.Kind == AuditProblemKind.Changed);
+        Assert.Equal(17, problem.Index);
+        Assert.Equal("entry 17 does not match its stored leaf hash: it was changed", problem.Message);
+    }
+
+    [Fact]
+    public async Task An_entry_changed_with_its_leaf_hash_is_narrowed_to_the_heads_around_it()
+    {
+        var (store, signer) = await LogOf(50, 10, 20, 30);
+        var row = store.Rows[25];
+        var bytes = (byte[])row.Entry.Clone();
+        bytes[^5] ^= 1;
+        store.Rows[25] = row with { Entry = bytes, LeafHash = MerkleHasher.HashLeaf(bytes) };
+        var report = await Verify(store, signer);
+        var first = report.Problems.First(p => p.Kind == AuditProblemKind.RootMismatch);
+        Assert.Equal(20, first.Index);
+        Assert.Equal("entries 0 to 29 do not hash to the root of the tree head of size 30: an entry from 20 to 29 was changed with its leaf hash", first.Message);
+    }
+
+    [Fact]
+    public async Task A_deleted_row_is_named()
+    {
+        var (store, signer) = await LogOf(50);
+        store.Rows.RemoveAt(33);
+        var report = await Verify(store, signer);
+        var problem = Assert.Single(report.Problems, p => p.Kind == AuditProblemKind.Missing);
+        Assert.Equal(33, problem.Index);
+        Assert.Equal("entry 33 is missing (deleted)", problem.Message);
+    }
+
+    [Fact]
+    public async Task Deleted_tail_rows_are_named()
+    {
+        var (store, signer) = await LogOf(50);
+        store.Rows.RemoveRange(45, 5);
+        var problem = Assert.Single((await Verify(store, signer)).Problems);
+        Assert.Equal(AuditProblemKind.Truncated, problem.Kind);
+        Assert.Equal(45, problem.Index);
+    }
+
+    [Fact]
+    public async Task Two_swapped_rows_are_named()
+    {
+        var (store, signer) = await LogOf(50);
+        var (a, b) = (store.Rows[5], store.Rows[9]);
+        store.Rows[5] = b with { Index = 5 };
+        store.Rows[9] = a with { Index = 9 };
+        var reordered = (await Verify(store, signer)).Problems.Where(p => p.Kind == AuditProblemKind.Reordered).ToList();
+        Assert.Equal([5L, 9L], reordered.Select(p => p.Index!.Value));
+        Assert.Equal("entry 5 holds the entry of index 9: rows were swapped or moved", reordered[0].Message);
+    }
+
+    [Fact]
+    public async Task A_row_appended_behind_the_logs_back_is_named()
+    {
+        var (store, signer) = await LogOf(20);
+        var entry = AuditEntryCodec.Encode(20, AuditLogTests.Entry(20));
+        store.Rows.Add(new AuditLeaf(20, entry, MerkleHasher.HashLeaf(entry)));
+        var problem = Assert.Single((await Verify(store, signer)).Problems);
+        Assert.Equal(AuditProblemKind.AppendedOutsideLog, problem.Kind);
+        Assert.Equal(20, problem.Index);
+    }
+
+    [Fact]
+    public async Task A_forged_tree_head_is_named()
+    {
+        var (store, signer) = await LogOf(20);
+        using var forger = TreeHeadSigner.Generate();
+        var forged = forger.Sign(20, DateTimeOffset.UnixEpoch, new byte[32]);
+        var report = await Verify(store, signer, forged);
+        Assert.Contains(report.Problems, p => p.Kind == AuditProblemKind.BadSignature);
+        Assert.Contains(report.Problems, p => p.Kind == AuditProblemKind.RootMismatch);
+    }
+
+    [Fact]
+    public async Task A_log_rewritten_after_an_earlier_head_is_caught_by_that_head()
+    {
+        // The auditor kept the head of size 10; the operator rewrote the whole log and re-signed new heads.
+        var (store, signer) = await LogOf(10, 10);
+        var kept = (await store.ReadTreeHeadsAsync(default))[^1];
+        var rewritten = new MemoryAuditLogStore();
+        await using (var log = await AuditLog.OpenAsync(rewritten, signer, new AuditLogOptions { PublishInterval = Timeout.InfiniteTimeSpan }))
+        {
+            for (var i = 0; i < 12; i++)
+            {
+                await log.AppendAsync(AuditLogTests.Entry(i) with { AppId = "other" });
+            }
+        }
+
+        var report = await Verify(rewritten, signer, kept);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(AuditProblemKind.RootMismatch, problem.Kind);
+        Assert.StartsWith("entries 0 to 9 do not hash to the root of the tree head of size 10", problem.Message);
+    }
+
+    [Fact]
+    public void A_log_with_entries_and_no_head_is_a_problem()
+    {
+        var entry = AuditEntryCodec.Encode(0, AuditLogTests.Entry(0));
+        var report = AuditLogVerifier.Verify([new AuditLeaf(0, entry, MerkleHasher.HashLeaf(entry))], [], null, null);
+        Assert.Equal(AuditProblemKind.NoTreeHead, Assert.Single(report.Problems).Kind);
+        Assert.Contains("no public key given: tree head signatures were not checked", report.Notes);
+    }
+}

@@ -1,0 +1,83 @@
+using NeedToKnow.Core.Audit;
+using NeedToKnow.Core.Audit.Statistics;
+
+namespace NeedToKnow.Core.Tests.Audit;
+
+public class AuditStatisticsTests
+{
+    private static readonly DateTimeOffset Start = new(2025, 11, 24, 0, 0, 0, TimeSpan.Zero);
+
+    private static List<AuditEntry> RandomEntries(int count, int seed)
+    {
+        var random = new Random(seed);
+        var keys = new[] { "Location", "PhoneNumber", "Clipboard", "Album" };
+        var reasons = new[] { "112", "104", "103", "102", "1025" };
+        var outcomes = new[] { "granted", "refused", "withdrawn", "" };
+        var start = Start;
+        return [.. Enumerable.Range(0, count).Select(i => new AuditEntry(
+            (AuditEntryKind)random.Next(1, 6),
+            start.AddMinutes(random.Next(0, 60 * 24 * 5)),
+            "wx" + random.Next(0, 40),
+            keys[random.Next(keys.Length)],
+            reasons[random.Next(reasons.Length)],
+            AuditEntryCodecTests.User,
+            outcomes[random.Next(outcomes.Length)]))];
+    }
+
+    [Fact]
+    public void Figures_equal_a_direct_count_over_the_log()
+    {
+        var entries = RandomEntries(5000, 29);
+        var since = Start.AddDays(1);
+        var until = since.AddDays(3);
+        var builder = new AuditStatisticsBuilder(since, until);
+        foreach (var e in entries)
+        {
+            builder.Add(e);
+        }
+
+        var stats = builder.Build();
+        var inRange = entries.Where(e => e.Time >= since && e.Time < until).ToList();
+        var interceptions = inRange.Where(e => e.Kind == AuditEntryKind.Interception).ToList();
+        Assert.Equal(inRange.Count, stats.Entries);
+        Assert.Equal(interceptions.Count, stats.Interceptions);
+        Assert.Equal(interceptions.Select(e => e.AppId).Distinct().Count(), stats.InterceptedPrograms);
+        foreach (var c in stats.InterceptionsByPrivacyKey)
+        {
+            Assert.Equal(interceptions.Count(e => e.PrivacyKey == c.Name), c.Count);
+        }
+
+        foreach (var c in stats.InterceptionsByReasonCode)
+        {
+            Assert.Equal(interceptions.Count(e => e.ReasonCode == c.Name), c.Count);
+        }
+
+        Assert.Equal(interceptions.Count, stats.InterceptionsByProgram.Sum(c => c.Count));
+        Assert.Equal(inRange.Count(e => e.Kind == AuditEntryKind.Prompt), stats.PromptsShown);
+        Assert.Equal(inRange.Count(e => e.Kind == AuditEntryKind.Prompt && e.Outcome == ""), stats.PromptOutcomes.Single(c => c.Name == "unanswered").Count);
+        var granted = inRange.Count(e => e.Kind == AuditEntryKind.Consent && e.Outcome == "granted");
+        var refused = inRange.Count(e => e.Kind == AuditEntryKind.Consent && e.Outcome == "refused");
+        Assert.Equal((double)granted / (granted + refused), stats.ConsentRate);
+        Assert.Equal(inRange.Count(e => e.Kind == AuditEntryKind.Enforcement), stats.EnforcementActions);
+        Assert.Equal(inRange.Count(e => e.Kind == AuditEntryKind.DeclarationPublished), stats.DeclarationsPublished);
+        Assert.Equal(interceptions.Count, stats.Hourly.Sum(p => p.Interceptions));
+        Assert.Equal(interceptions.Count, stats.Daily.Sum(p => p.Interceptions));
+        Assert.Equal(3, stats.Daily.Count);
+        Assert.Equal(72, stats.Hourly.Count);
+        foreach (var day in stats.Daily)
+        {
+            Assert.Equal(interceptions.Count(e => e.Time >= day.Start && e.Time < day.Start.AddDays(1)), day.Interceptions);
+        }
+
+        Assert.Equal($"since {since.UtcDateTime:yyyy-MM-dd}, {interceptions.Count:N0} attempts to collect personal information by {stats.InterceptedPrograms} programs were intercepted", stats.Sentence);
+    }
+
+    [Fact]
+    public void An_empty_log_reads_naturally()
+    {
+        var stats = new AuditStatisticsBuilder(null, null).Build();
+        Assert.Equal("since the log began, 0 attempts to collect personal information by 0 programs were intercepted", stats.Sentence);
+        Assert.Null(stats.ConsentRate);
+        Assert.Empty(stats.Hourly);
+    }
+}
