@@ -9,5 +9,6 @@ internal static class CommandGroups
     public static IEnumerable<Command> All(CliOutput output)
     {
         yield return ServeCommand.Create(output);
+        yield return SimulateCommand.Create(output);
     }
 }
