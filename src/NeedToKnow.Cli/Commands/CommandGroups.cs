@@ -10,5 +10,6 @@ internal static class CommandGroups
     {
         yield return ServeCommand.Create(output);
         yield return SimulateCommand.Create(output);
+        yield return AuditCommands.Create(output);
     }
 }

@@ -1,0 +1,477 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using NeedToKnow.Core.Audit;
+using NeedToKnow.Core.Audit.Statistics;
+using NeedToKnow.Core.Audit.Verification;
+using NeedToKnow.Core.Storage;
+using NeedToKnow.Storage;
+using NeedToKnow.Storage.Migrations;
+
+namespace NeedToKnow.Cli.Commands;
+
+/// <summary>
+/// <c>ntk audit</c>: verify the tamper-evident audit log against signed tree heads, print and check inclusion proofs,
+/// publish a signed tree head, compute transparency statistics and export CSV for regulators (docs/audit.md).
+/// </summary>
+internal static class AuditCommands
+{
+    public static Command Create(CliOutput output)
+    {
+        var command = new Command("audit", "Verify the tamper-evident audit log, prove entries, publish figures");
+        command.Subcommands.Add(Verify(output));
+        command.Subcommands.Add(Prove(output));
+        command.Subcommands.Add(VerifyProof(output));
+        command.Subcommands.Add(Publish(output));
+        command.Subcommands.Add(Stats(output));
+        command.Subcommands.Add(Export(output));
+        command.Subcommands.Add(Keygen(output));
+        return command;
+    }
+
+    private static Option<string> DbOption() => new("--db") { Description = "Store: a SQLite file path or a PostgreSQL connection string", DefaultValueFactory = _ => "ntk.db" };
+
+    private static Command Verify(CliOutput output)
+    {
+        var db = DbOption();
+        var fromHead = new Option<string?>("--from-head") { Description = "A signed tree head (JSON) kept earlier: the log must still match it" };
+        var key = new Option<string?>("--key") { Description = "The log's public key (PEM); without it signatures are not checked" };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command("verify", "Recompute the log and check it against its signed tree heads; name every changed, deleted, reordered or added entry") { db, fromHead, key, format };
+        command.SetAction((parse, ct) => VerifyAsync(output, parse.GetValue(db)!, parse.GetValue(fromHead), parse.GetValue(key), parse.GetValue(format)!, ct));
+        return command;
+    }
+
+    internal static async Task<int> VerifyAsync(CliOutput output, string db, string? fromHead, string? keyFile, string format, CancellationToken ct)
+    {
+        SignedTreeHead? kept = null;
+        if (fromHead is not null && !TryReadHead(output, format, fromHead, out kept))
+        {
+            return (int)ExitCode.UsageOrUnreadable;
+        }
+
+        TreeHeadVerifier? key = null;
+        if (keyFile is not null && !TryReadKey(output, format, keyFile, out key))
+        {
+            return (int)ExitCode.UsageOrUnreadable;
+        }
+
+        return await WithStoreAsync(output, format, db, async store =>
+        {
+            var heads = (await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false)).ToList();
+            if (kept is not null)
+            {
+                heads.Add(kept);
+            }
+
+            var state = await store.AuditLog.LoadTreeStateAsync(ct).ConfigureAwait(false);
+            var report = await AuditLogVerifier.VerifyAsync(store.AuditLog.ReadAsync(0, long.MaxValue, ct), heads, key, state, ct).ConfigureAwait(false);
+            if (format == "json")
+            {
+                output.WriteJson(new
+                {
+                    valid = report.IsValid,
+                    entries = report.EntriesRead,
+                    checkedHeads = report.CheckedHeads,
+                    latestHead = report.LatestHead is null ? null : HeadJson(report.LatestHead),
+                    problems = report.Problems.Select(p => new { kind = p.Kind, index = p.Index, message = p.Message }),
+                    notes = report.Notes,
+                });
+            }
+            else
+            {
+                foreach (var p in report.Problems)
+                {
+                    output.Out.WriteLine($"problem: {p.Message}");
+                }
+
+                foreach (var n in report.Notes)
+                {
+                    output.Out.WriteLine($"note: {n}");
+                }
+
+                output.Out.WriteLine(report.IsValid
+                    ? $"ok: {report.EntriesRead} entries match {report.CheckedHeads} signed tree head(s){(report.LatestHead is null ? "" : ", latest " + report.LatestHead)}"
+                    : $"failed: {report.Problems.Count} problem(s) in {report.EntriesRead} entries");
+            }
+
+            return report.IsValid ? ExitCode.Success : ExitCode.Problems;
+        }, ct).ConfigureAwait(false);
+    }
+
+    private static Command Prove(CliOutput output)
+    {
+        var db = DbOption();
+        var entry = new Option<long>("--entry") { Description = "The entry index", Required = true };
+        var size = new Option<long?>("--size") { Description = "The tree size (default: the latest signed tree head's)" };
+        var command = new Command("prove", "Print an inclusion proof of one entry against a signed tree head, as JSON") { db, entry, size };
+        command.SetAction((parse, ct) => ProveAsync(output, parse.GetValue(db)!, parse.GetValue(entry), parse.GetValue(size), ct));
+        return command;
+    }
+
+    internal static async Task<int> ProveAsync(CliOutput output, string db, long index, long? size, CancellationToken ct)
+    {
+        return await WithStoreAsync(output, "json", db, async store =>
+        {
+            var heads = await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false);
+            var head = size is null ? heads.LastOrDefault() : heads.LastOrDefault(h => h.TreeSize == size);
+            if (head is null)
+            {
+                output.Fail("json", size is null ? "the log has no signed tree head yet" : $"no signed tree head has size {size}", "run `ntk audit publish --key KEY` or wait for the server to publish one");
+                return ExitCode.UsageOrUnreadable;
+            }
+
+            if (index < 0 || index >= head.TreeSize)
+            {
+                output.Fail("json", $"entry {index} is not in the tree of size {head.TreeSize}", $"give an index from 0 to {head.TreeSize - 1}");
+                return ExitCode.UsageOrUnreadable;
+            }
+
+            var integrator = await AuditIntegrator.RestoreAsync(store.AuditLog, ct).ConfigureAwait(false);
+            var proof = new AuditProofService(integrator).ProveInclusion(index, head.TreeSize);
+            byte[] entryBytes = [];
+            await foreach (var row in store.AuditLog.ReadAsync(index, index + 1, ct).ConfigureAwait(false))
+            {
+                entryBytes = row.Entry;
+            }
+
+            output.WriteJson(new ProofFile(proof.LeafIndex, proof.TreeSize, proof.LeafHash, proof.Hashes, entryBytes, HeadJson(head)));
+            return ExitCode.Success;
+        }, ct).ConfigureAwait(false);
+    }
+
+    private static Command VerifyProof(CliOutput output)
+    {
+        var proof = new Argument<string>("proof") { Description = "The proof JSON printed by `ntk audit prove` (a file, or - for standard input)" };
+        var key = new Option<string>("--key") { Description = "The log's public key (PEM)", Required = true };
+        var format = CommonOptions.Format("text", "json");
+        var command = new Command("verify-proof", "Check an inclusion proof offline against its signed tree head and the log's public key") { proof, key, format };
+        command.SetAction(parse => VerifyProofFile(output, parse.GetValue(proof)!, parse.GetValue(key)!, parse.GetValue(format)!));
+        return command;
+    }
+
+    internal static int VerifyProofFile(CliOutput output, string file, string keyFile, string format)
+    {
+        if (!TryReadKey(output, format, keyFile, out var key))
+        {
+            return (int)ExitCode.UsageOrUnreadable;
+        }
+
+        string text;
+        try
+        {
+            text = file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (int)output.Fail(format, $"cannot read `{file}`: {e.Message.TrimEnd('.')}");
+        }
+
+        ProofFile? proof;
+        try
+        {
+            proof = JsonSerializer.Deserialize<ProofFile>(text, CliOutput.Json);
+        }
+        catch (JsonException e)
+        {
+            return (int)output.Fail(format, $"`{file}` is not an inclusion proof: {e.Message.Split('\n')[0].TrimEnd('.').ToLowerInvariant()}");
+        }
+
+        if (proof?.TreeHead is null || proof.Hashes is null || proof.LeafHash is null || proof.Entry is null)
+        {
+            return (int)output.Fail(format, $"`{file}` is not an inclusion proof: `treeHead`, `leafHash`, `hashes` and `entry` are required");
+        }
+
+        var head = new SignedTreeHead(proof.TreeHead.TreeSize, DateTimeOffset.FromUnixTimeMilliseconds(proof.TreeHead.Timestamp), proof.TreeHead.RootHash ?? [], proof.TreeHead.Signature ?? []);
+        var result = AuditProofVerifier.VerifyInclusion(proof.Entry, new InclusionProof(proof.LeafIndex, proof.TreeSize, proof.LeafHash, proof.Hashes), head, key!);
+        string? described = null;
+        if (AuditEntryCodec.TryDecode(proof.Entry, out _, out var entry, out _))
+        {
+            described = $"{entry.Kind} {entry.AppId} {entry.PrivacyKey} {entry.ReasonCode} at {entry.Time.UtcDateTime:O}";
+        }
+
+        if (format == "json")
+        {
+            output.WriteJson(new { valid = result.IsValid, leafIndex = proof.LeafIndex, treeSize = proof.TreeSize, entry = described, problem = result.Problem });
+        }
+        else
+        {
+            output.Out.WriteLine(result.IsValid
+                ? $"ok: entry {proof.LeafIndex} ({described}) is in the log of size {proof.TreeSize} signed at {head.Timestamp.UtcDateTime:O}"
+                : $"failed: {result.Problem}");
+        }
+
+        return (int)(result.IsValid ? ExitCode.Success : ExitCode.Problems);
+    }
+
+    private static Command Publish(CliOutput output)
+    {
+        var db = DbOption();
+        var key = new Option<string>("--key") { Description = "The operator's private key (PEM, PKCS#8 or SEC 1)", Required = true };
+        var command = new Command("publish", "Sign a tree head for the log as it is now and store it; prints it as JSON") { db, key };
+        command.SetAction((parse, ct) => PublishAsync(output, parse.GetValue(db)!, parse.GetValue(key)!, ct));
+        return command;
+    }
+
+    internal static async Task<int> PublishAsync(CliOutput output, string db, string keyFile, CancellationToken ct)
+    {
+        TreeHeadSigner signer;
+        try
+        {
+            signer = TreeHeadSigner.FromPem(File.ReadAllText(keyFile));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return (int)output.Fail("text", $"cannot use the signing key `{keyFile}`: {e.Message.Split('\n')[0].TrimEnd('.')}");
+        }
+
+        using (signer)
+        {
+            return await WithStoreAsync(output, "json", db, async store =>
+            {
+                var integrator = await AuditIntegrator.RestoreAsync(store.AuditLog, ct).ConfigureAwait(false);
+                var heads = await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false);
+                var publisher = new AuditPublisher(store.AuditLog, integrator, signer, TimeProvider.System, heads.Count > 0 ? heads[^1] : null);
+                var head = await publisher.PublishAsync(ct).ConfigureAwait(false);
+                output.WriteJson(HeadJson(head));
+                return ExitCode.Success;
+            }, ct).ConfigureAwait(false);
+        }
+    }
+
+    private static Command Stats(CliOutput output)
+    {
+        var db = DbOption();
+        var since = new Option<string?>("--since") { Description = "First day or instant counted (ISO 8601, UTC), e.g. 2026-11-01" };
+        var until = new Option<string?>("--until") { Description = "Day or instant where counting stops (exclusive)" };
+        var format = CommonOptions.Format("table", "json");
+        var command = new Command("stats", "Transparency figures from the log: interceptions by key, reason and program, prompts, consent rates, hourly and daily series") { db, since, until, format };
+        command.SetAction((parse, ct) => StatsAsync(output, parse.GetValue(db)!, parse.GetValue(since), parse.GetValue(until), parse.GetValue(format)!, ct));
+        return command;
+    }
+
+    internal static async Task<int> StatsAsync(CliOutput output, string db, string? sinceText, string? untilText, string format, CancellationToken ct)
+    {
+        if (!TryParseTime(output, format, "--since", sinceText, out var since) || !TryParseTime(output, format, "--until", untilText, out var until))
+        {
+            return (int)ExitCode.UsageOrUnreadable;
+        }
+
+        return await WithStoreAsync(output, format, db, async store =>
+        {
+            var builder = new AuditStatisticsBuilder(since, until);
+            var unreadable = 0L;
+            await foreach (var row in store.AuditLog.ReadAsync(0, long.MaxValue, ct).ConfigureAwait(false))
+            {
+                if (AuditEntryCodec.TryDecode(row.Entry, out _, out var entry, out _))
+                {
+                    builder.Add(entry);
+                }
+                else
+                {
+                    unreadable++;
+                }
+            }
+
+            var stats = builder.Build();
+            if (format == "json")
+            {
+                output.WriteJson(new { sentence = stats.Sentence, statistics = stats, unreadableEntries = unreadable });
+            }
+            else
+            {
+                WriteTable(output.Out, stats);
+                if (unreadable > 0)
+                {
+                    output.Out.WriteLine($"warning: {unreadable} entries could not be read; run `ntk audit verify`");
+                }
+            }
+
+            return ExitCode.Success;
+        }, ct).ConfigureAwait(false);
+    }
+
+    private static Command Export(CliOutput output)
+    {
+        var db = DbOption();
+        var csv = new Option<bool>("--csv") { Description = "Write CSV (RFC 4180): one row per entry", Required = true };
+        var file = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
+        var command = new Command("export", "Export every entry for regulators") { db, csv, file };
+        command.SetAction((parse, ct) => ExportAsync(output, parse.GetValue(db)!, parse.GetValue(file), ct));
+        return command;
+    }
+
+    internal static async Task<int> ExportAsync(CliOutput output, string db, string? file, CancellationToken ct)
+    {
+        return await WithStoreAsync(output, "text", db, async store =>
+        {
+            var writer = file is null ? output.Out : new StreamWriter(file, false, new UTF8Encoding(false));
+            try
+            {
+                await writer.WriteAsync("index,kind,time,app,app_version,privacy_key,api,reason_code,outcome,user_hash,leaf_hash\r\n").ConfigureAwait(false);
+                await foreach (var row in store.AuditLog.ReadAsync(0, long.MaxValue, ct).ConfigureAwait(false))
+                {
+                    var line = AuditEntryCodec.TryDecode(row.Entry, out _, out var e, out var error)
+                        ? string.Join(',', row.Index.ToString(CultureInfo.InvariantCulture), Csv(e.Kind.ToString()), e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), Csv(e.AppId), Csv(e.AppVersion), Csv(e.PrivacyKey), Csv(e.Api), Csv(e.ReasonCode), Csv(e.Outcome), e.UserHash, Convert.ToHexStringLower(row.LeafHash))
+                        : string.Join(',', row.Index.ToString(CultureInfo.InvariantCulture), "unreadable", "", "", "", "", "", "", Csv(error ?? ""), "", Convert.ToHexStringLower(row.LeafHash));
+                    await writer.WriteAsync(line + "\r\n").ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                if (file is not null)
+                {
+                    await writer.DisposeAsync().ConfigureAwait(false);
+                }
+            }
+
+            return ExitCode.Success;
+        }, ct).ConfigureAwait(false);
+    }
+
+    private static Command Keygen(CliOutput output)
+    {
+        var command = new Command("keygen", "Print a new ECDSA P-256 signing key (PKCS#8 PEM) for the operator's configuration");
+        command.SetAction(_ =>
+        {
+            using var signer = TreeHeadSigner.Generate();
+            output.Out.Write(signer.ExportPrivateKeyPem());
+            output.Out.WriteLine();
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+
+    private static async Task<int> WithStoreAsync(CliOutput output, string format, string db, Func<NeedToKnowStore, Task<ExitCode>> work, CancellationToken ct)
+    {
+        if (!StoreConnection.TryParse(db, out var connection, out var error))
+        {
+            return (int)output.Fail(format, error!);
+        }
+
+        if (connection.Kind == StoreKind.Sqlite && !File.Exists(connection.Target))
+        {
+            return (int)output.Fail(format, $"no database at `{db}`", "give the store with `--db`");
+        }
+
+        try
+        {
+            var store = await NeedToKnowStore.OpenAsync(connection, ct: ct).ConfigureAwait(false);
+            await using (store.ConfigureAwait(false))
+            {
+                return (int)await work(store).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is StoreUnavailableException or StoreMigrationException or InvalidDataException or FormatException)
+        {
+            return (int)output.Fail(format, $"cannot read the audit log in `{db}`: {e.Message.Split('\n')[0].TrimEnd('.')}");
+        }
+    }
+
+    private static bool TryReadHead(CliOutput output, string format, string file, out SignedTreeHead? head)
+    {
+        head = null;
+        try
+        {
+            if (SignedTreeHeadJson.TryParse(File.ReadAllText(file), out head, out var error))
+            {
+                return true;
+            }
+
+            output.Fail(format, $"`{file}`: {error}");
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            output.Fail(format, $"cannot read `{file}`: {e.Message.TrimEnd('.')}");
+            return false;
+        }
+    }
+
+    private static bool TryReadKey(CliOutput output, string format, string file, out TreeHeadVerifier? key)
+    {
+        key = null;
+        try
+        {
+            key = TreeHeadVerifier.FromPem(File.ReadAllText(file));
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            output.Fail(format, $"cannot use the key `{file}`: {e.Message.Split('\n')[0].TrimEnd('.')}", "give the log's public key as PEM");
+            return false;
+        }
+    }
+
+    private static bool TryParseTime(CliOutput output, string format, string option, string? text, out DateTimeOffset? time)
+    {
+        time = null;
+        if (text is null)
+        {
+            return true;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            time = parsed;
+            return true;
+        }
+
+        output.Fail(format, $"{option} `{text}` is not a date", "use ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z");
+        return false;
+    }
+
+    private static HeadFile HeadJson(SignedTreeHead head) => new HeadFile(head.TreeSize, head.Timestamp.ToUnixTimeMilliseconds(), head.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), head.RootHash, head.Signature);
+
+    private static string Csv(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private static void WriteTable(TextWriter w, AuditStatistics s)
+    {
+        w.WriteLine(s.Sentence);
+        w.WriteLine();
+        w.WriteLine($"{"entries",-28}{s.Entries,12:N0}");
+        w.WriteLine($"{"interceptions",-28}{s.Interceptions,12:N0}");
+        w.WriteLine($"{"programs intercepted",-28}{s.InterceptedPrograms,12:N0}");
+        w.WriteLine($"{"prompts shown",-28}{s.PromptsShown,12:N0}");
+        w.WriteLine($"{"consent rate",-28}{(s.ConsentRate is null ? "-" : s.ConsentRate.Value.ToString("P1", CultureInfo.InvariantCulture)),12}");
+        w.WriteLine($"{"enforcement actions",-28}{s.EnforcementActions,12:N0}");
+        w.WriteLine($"{"declarations published",-28}{s.DeclarationsPublished,12:N0}");
+        Section(w, "interceptions by privacy key", s.InterceptionsByPrivacyKey);
+        Section(w, "interceptions by reason code", s.InterceptionsByReasonCode);
+        Section(w, "interceptions by program", s.InterceptionsByProgram);
+        Section(w, "prompt outcomes", s.PromptOutcomes);
+        Section(w, "consent events", s.ConsentEvents);
+        w.WriteLine();
+        w.WriteLine($"{"day (UTC)",-28}{"intercepted",12}{"prompts",12}{"consent",12}");
+        foreach (var d in s.Daily)
+        {
+            w.WriteLine($"{d.Start.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),-28}{d.Interceptions,12:N0}{d.Prompts,12:N0}{d.ConsentEvents,12:N0}");
+        }
+    }
+
+    private static void Section(TextWriter w, string title, IReadOnlyList<AuditCount> counts)
+    {
+        if (counts.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteLine();
+        w.WriteLine(title);
+        foreach (var c in counts.Take(20))
+        {
+            w.WriteLine($"  {(c.Name.Length == 0 ? "(none)" : c.Name),-26}{c.Count,12:N0}");
+        }
+
+        if (counts.Count > 20)
+        {
+            w.WriteLine($"  ... {counts.Count - 20} more (see --format json)");
+        }
+    }
+
+    internal sealed record HeadFile(long TreeSize, long Timestamp, string Time, byte[]? RootHash, byte[]? Signature);
+
+    internal sealed record ProofFile(long LeafIndex, long TreeSize, byte[]? LeafHash, byte[][]? Hashes, byte[]? Entry, HeadFile? TreeHead);
+}

@@ -1,0 +1,216 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using NeedToKnow.Core.Audit;
+using NeedToKnow.Core.Audit.Merkle;
+using NeedToKnow.Storage.Database;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace NeedToKnow.Storage.Audit;
+
+/// <summary>
+/// The audit log on SQLite or PostgreSQL: a batch of entries and the new tree state go in one transaction, which is
+/// the group commit (SQLite WAL with synchronous=FULL syncs once per commit; PostgreSQL commits with
+/// synchronous_commit=on). Rows are written with multi-row INSERTs on SQLite and binary COPY on PostgreSQL.
+/// </summary>
+internal sealed class AuditLogStore(StoreDatabase database) : IAuditLogStore
+{
+    private const int RowsPerInsert = 128;
+
+    public async ValueTask<CompactRange?> LoadTreeStateAsync(CancellationToken cancellationToken)
+    {
+        return await database.ReadAsync(async (conn, ct) =>
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT state FROM audit_tree_state WHERE id = 1";
+            var value = await cmd.ExecuteScalarAsync(ct).ConfigureAwait(false);
+            return value is byte[] bytes ? CompactRange.FromBytes(bytes) : null;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask AppendAsync(IReadOnlyList<AuditLeaf> leaves, CompactRange stateAfter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(leaves);
+        ArgumentNullException.ThrowIfNull(stateAfter);
+        if (leaves.Count == 0)
+        {
+            return;
+        }
+
+        await database.WriteAsync(async (conn, tx, ct) =>
+        {
+            await using (var check = conn.CreateCommand())
+            {
+                check.Transaction = tx;
+                check.CommandText = "SELECT COALESCE(MAX(size), 0) FROM audit_tree_state";
+                var next = Convert.ToInt64(await check.ExecuteScalarAsync(ct).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+                if (leaves[0].Index != next || stateAfter.Size != next + leaves.Count)
+                {
+                    throw new InvalidOperationException($"the audit batch starts at index {leaves[0].Index} with {leaves.Count} entries but the log has {next}");
+                }
+            }
+
+            if (conn is NpgsqlConnection pg)
+            {
+                await CopyAsync(pg, leaves, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                InsertSqlite((SqliteConnection)conn, (SqliteTransaction)tx, leaves);
+            }
+
+            await using (var state = conn.CreateCommand())
+            {
+                state.Transaction = tx;
+                state.CommandText = database.Kind == StoreKind.Sqlite
+                    ? "INSERT INTO audit_tree_state (id, size, state) VALUES (1, $size, $state) ON CONFLICT (id) DO UPDATE SET size = excluded.size, state = excluded.state"
+                    : "INSERT INTO audit_tree_state (id, size, state) VALUES (1, @size, @state) ON CONFLICT (id) DO UPDATE SET size = excluded.size, state = excluded.state";
+                AddParameter(state, "size", stateAfter.Size);
+                AddParameter(state, "state", stateAfter.ToBytes());
+                await state.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            return 0;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async IAsyncEnumerable<AuditLeaf> ReadAsync(long from, long toExclusive, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var conn = await database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
+        await using (conn.ConfigureAwait(false))
+        {
+            await using var cmd = conn.CreateCommand();
+            var p = database.Kind == StoreKind.Sqlite ? "$" : "@";
+            cmd.CommandText = $"SELECT idx, entry, leaf_hash FROM audit_entries WHERE idx >= {p}from AND idx < {p}to ORDER BY idx";
+            AddParameter(cmd, "from", from);
+            AddParameter(cmd, "to", toExclusive);
+            var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    yield return new AuditLeaf(reader.GetInt64(0), (byte[])reader.GetValue(1), (byte[])reader.GetValue(2));
+                }
+            }
+        }
+    }
+
+    public async ValueTask AddTreeHeadAsync(SignedTreeHead head, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(head);
+        await database.WriteAsync(async (conn, tx, ct) =>
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.Transaction = tx;
+            var p = database.Kind == StoreKind.Sqlite ? "$" : "@";
+            cmd.CommandText = $"INSERT INTO audit_tree_heads (tree_size, timestamp_ms, root_hash, signature) VALUES ({p}size, {p}time, {p}root, {p}sig) ON CONFLICT DO NOTHING";
+            AddParameter(cmd, "size", head.TreeSize);
+            AddParameter(cmd, "time", head.Timestamp.ToUnixTimeMilliseconds());
+            AddParameter(cmd, "root", head.RootHash);
+            AddParameter(cmd, "sig", head.Signature);
+            return await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<SignedTreeHead>> ReadTreeHeadsAsync(CancellationToken cancellationToken)
+    {
+        return await database.ReadAsync<IReadOnlyList<SignedTreeHead>>(async (conn, ct) =>
+        {
+            await using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT tree_size, timestamp_ms, root_hash, signature FROM audit_tree_heads ORDER BY tree_size, timestamp_ms";
+            var heads = new List<SignedTreeHead>();
+            await using var reader = await cmd.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            while (await reader.ReadAsync(ct).ConfigureAwait(false))
+            {
+                heads.Add(new SignedTreeHead(reader.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(1)), (byte[])reader.GetValue(2), (byte[])reader.GetValue(3)));
+            }
+
+            return heads;
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void InsertSqlite(SqliteConnection conn, SqliteTransaction tx, IReadOnlyList<AuditLeaf> leaves)
+    {
+        SqliteCommand? full = null;
+        try
+        {
+            for (var at = 0; at < leaves.Count; at += RowsPerInsert)
+            {
+                var count = Math.Min(RowsPerInsert, leaves.Count - at);
+                SqliteCommand cmd;
+                if (count == RowsPerInsert)
+                {
+                    full ??= MultiRowInsert(conn, tx, RowsPerInsert);
+                    cmd = full;
+                }
+                else
+                {
+                    cmd = MultiRowInsert(conn, tx, count);
+                }
+
+                for (var i = 0; i < count; i++)
+                {
+                    var leaf = leaves[at + i];
+                    cmd.Parameters[3 * i].Value = leaf.Index;
+                    cmd.Parameters[(3 * i) + 1].Value = leaf.Entry;
+                    cmd.Parameters[(3 * i) + 2].Value = leaf.LeafHash;
+                }
+
+                cmd.ExecuteNonQuery();
+                if (cmd != full)
+                {
+                    cmd.Dispose();
+                }
+            }
+        }
+        finally
+        {
+            full?.Dispose();
+        }
+    }
+
+    private static SqliteCommand MultiRowInsert(SqliteConnection conn, SqliteTransaction tx, int rows)
+    {
+        var sql = new StringBuilder(rows * 24).Append("INSERT INTO audit_entries (idx, entry, leaf_hash) VALUES ");
+        var cmd = conn.CreateCommand();
+        cmd.Transaction = tx;
+        for (var i = 0; i < rows; i++)
+        {
+            sql.Append(i == 0 ? "" : ",").Append("($i").Append(i).Append(",$e").Append(i).Append(",$h").Append(i).Append(')');
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = "$i" + i, SqliteType = SqliteType.Integer });
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = "$e" + i, SqliteType = SqliteType.Blob });
+            cmd.Parameters.Add(new SqliteParameter { ParameterName = "$h" + i, SqliteType = SqliteType.Blob });
+        }
+
+        cmd.CommandText = sql.ToString();
+        cmd.Prepare();
+        return cmd;
+    }
+
+    private static async Task CopyAsync(NpgsqlConnection conn, IReadOnlyList<AuditLeaf> leaves, CancellationToken ct)
+    {
+        var import = await conn.BeginBinaryImportAsync("COPY audit_entries (idx, entry, leaf_hash) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        await using (import.ConfigureAwait(false))
+        {
+            foreach (var leaf in leaves)
+            {
+                await import.StartRowAsync(ct).ConfigureAwait(false);
+                await import.WriteAsync(leaf.Index, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await import.WriteAsync(leaf.Entry, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+                await import.WriteAsync(leaf.LeafHash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+            }
+
+            await import.CompleteAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private static void AddParameter(DbCommand cmd, string name, object value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
+    }
+}

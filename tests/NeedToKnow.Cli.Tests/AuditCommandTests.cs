@@ -1,0 +1,212 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NeedToKnow.Core.Audit;
+using NeedToKnow.Storage;
+
+namespace NeedToKnow.Cli.Tests;
+
+/// <summary><c>ntk audit</c> over a real SQLite file: verify, tamper with the file, prove, check proofs offline, stats, export.</summary>
+public sealed class AuditCommandTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "ntk-audit-" + Guid.NewGuid().ToString("n")[..12]);
+    private readonly List<AuditEntry> _entries = [];
+
+    private string Db => Path.Combine(_folder, "ntk.db");
+
+    private string Key => Path.Combine(_folder, "key.pem");
+
+    private string PublicKey => Path.Combine(_folder, "key.pub.pem");
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        using var signer = TreeHeadSigner.Generate();
+        await File.WriteAllTextAsync(Key, signer.ExportPrivateKeyPem());
+        await File.WriteAllTextAsync(PublicKey, signer.Verifier.PublicKeyPem);
+        var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        var kinds = new[] { AuditEntryKind.Interception, AuditEntryKind.Interception, AuditEntryKind.Prompt, AuditEntryKind.Consent, AuditEntryKind.Enforcement };
+        for (var i = 0; i < 60; i++)
+        {
+            _entries.Add(new AuditEntry(kinds[i % kinds.Length], start.AddHours(i * 2), "wxapp" + (i % 4), i % 3 == 0 ? "PhoneNumber" : "Location", i % 2 == 0 ? "112" : "104", new string('b', 64), i % 3 == 0 ? "granted" : "refused"));
+        }
+
+        var store = await NeedToKnowStore.OpenAsync(StoreConnection.Sqlite(Db));
+        await using (store)
+        {
+            await using var log = await AuditLog.OpenAsync(store.AuditLog, signer, new AuditLogOptions { PublishInterval = Timeout.InfiniteTimeSpan });
+            foreach (var e in _entries.Take(30))
+            {
+                await log.AppendAsync(e);
+            }
+
+            await log.Publisher!.PublishAsync();
+            await Task.WhenAll(_entries.Skip(30).Select(e => log.AppendAsync(e).AsTask()));
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, true);
+        return Task.CompletedTask;
+    }
+
+    private static void Sql(string db, string sql)
+    {
+        using var conn = new SqliteConnection($"Data Source={db};Pooling=False");
+        conn.Open();
+        using var cmd = conn.CreateCommand();
+        cmd.CommandText = "DROP TRIGGER IF EXISTS audit_entries_no_update; DROP TRIGGER IF EXISTS audit_entries_no_delete; DROP TRIGGER IF EXISTS audit_tree_heads_no_delete; " + sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    [Fact]
+    public void An_untouched_log_verifies_with_exit_code_0()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("audit", "verify", "--db", Db, "--key", PublicKey);
+        Assert.True(exit == 0, stdout + stderr);
+        Assert.StartsWith("ok: 60 entries match 2 signed tree head(s), latest size 60", stdout.Trim());
+    }
+
+    [Fact]
+    public void Json_output_lists_problems_and_notes()
+    {
+        var (exit, stdout, _) = CliRunner.Run("audit", "verify", "--db", Db, "--format", "json");
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.True(doc.RootElement.GetProperty("valid").GetBoolean());
+        Assert.Equal(60, doc.RootElement.GetProperty("entries").GetInt64());
+        Assert.Equal("no public key given: tree head signatures were not checked", doc.RootElement.GetProperty("notes")[0].GetString());
+    }
+
+    [Fact]
+    public void One_changed_byte_in_the_database_file_is_found_and_named()
+    {
+        var target = AuditEntryCodec.Encode(17, _entries[17]);
+        SqliteConnection.ClearAllPools();
+        var file = File.ReadAllBytes(Db);
+        Assert.False(File.Exists(Db + "-wal") && new FileInfo(Db + "-wal").Length > 0, "the WAL was not checkpointed");
+        var copies = 0;
+        for (var at = file.AsSpan().IndexOf(target); at >= 0; at = file.AsSpan().IndexOf(target))
+        {
+            file[at + 21] ^= 0x01; // one byte of the app id (still valid UTF-8): only the content changes
+            copies++;
+        }
+
+        Assert.True(copies > 0, "entry 17 not found in the file");
+        File.WriteAllBytes(Db, file);
+        var (exit, stdout, _) = CliRunner.Run("audit", "verify", "--db", Db, "--key", PublicKey);
+        Assert.Equal(1, exit);
+        Assert.Contains("problem: entry 17 does not match its stored leaf hash: it was changed", stdout);
+    }
+
+    [Fact]
+    public void A_deleted_row_is_found_and_named()
+    {
+        Sql(Db, "DELETE FROM audit_entries WHERE idx = 12;");
+        var (exit, stdout, _) = CliRunner.Run("audit", "verify", "--db", Db, "--key", PublicKey);
+        Assert.Equal(1, exit);
+        Assert.Contains("problem: entry 12 is missing (deleted)", stdout);
+    }
+
+    [Fact]
+    public void Two_swapped_rows_are_found_and_named()
+    {
+        Sql(Db, """
+            UPDATE audit_entries SET idx = -1 WHERE idx = 5;
+            UPDATE audit_entries SET idx = 5 WHERE idx = 9;
+            UPDATE audit_entries SET idx = 9 WHERE idx = -1;
+            """);
+        var (exit, stdout, _) = CliRunner.Run("audit", "verify", "--db", Db, "--key", PublicKey);
+        Assert.Equal(1, exit);
+        Assert.Contains("problem: entry 5 holds the entry of index 9: rows were swapped or moved", stdout);
+        Assert.Contains("problem: entry 9 holds the entry of index 5: rows were swapped or moved", stdout);
+    }
+
+    [Fact]
+    public void A_row_appended_behind_the_logs_back_is_found_and_named()
+    {
+        var entry = AuditEntryCodec.Encode(60, _entries[0]);
+        Sql(Db, $"INSERT INTO audit_entries (idx, entry, leaf_hash) VALUES (60, x'{Convert.ToHexStringLower(entry)}', x'{Convert.ToHexStringLower(Core.Audit.Merkle.MerkleHasher.HashLeaf(entry))}');");
+        var (exit, stdout, _) = CliRunner.Run("audit", "verify", "--db", Db, "--key", PublicKey);
+        Assert.Equal(1, exit);
+        Assert.Contains("problem: entries 60 to 60 lie beyond the log's saved tree state of size 60: they were appended behind its back", stdout);
+    }
+
+    [Fact]
+    public async Task A_log_rewritten_since_a_kept_head_fails_against_that_head()
+    {
+        var (_, headJson, _) = CliRunner.Run("audit", "publish", "--db", Db, "--key", Key);
+        var kept = Path.Combine(_folder, "kept.json");
+        await File.WriteAllTextAsync(kept, headJson);
+        Sql(Db, "DELETE FROM audit_tree_heads; DELETE FROM audit_entries WHERE idx >= 40; DELETE FROM audit_tree_state;");
+        var (exit, stdout, _) = CliRunner.Run("audit", "verify", "--db", Db, "--key", PublicKey, "--from-head", kept);
+        Assert.Equal(1, exit);
+        Assert.Contains("problem: the tree head of size 60 covers entries up to 59 but the log has 40: entries 40 to 59 were deleted", stdout);
+    }
+
+    [Fact]
+    public async Task A_proof_printed_by_prove_verifies_offline_and_a_tampered_one_does_not()
+    {
+        var (exit, proofJson, err) = CliRunner.Run("audit", "prove", "--entry", "23", "--db", Db);
+        Assert.True(exit == 0, err);
+        var file = Path.Combine(_folder, "proof.json");
+        await File.WriteAllTextAsync(file, proofJson);
+        var (ok, stdout, _) = CliRunner.Run("audit", "verify-proof", file, "--key", PublicKey);
+        Assert.Equal(0, ok);
+        Assert.StartsWith("ok: entry 23 (Consent wxapp3 Location 104 at 2026-11-02T22:00:00.0000000Z) is in the log of size 60", stdout);
+        using var doc = JsonDocument.Parse(proofJson);
+        var tampered = proofJson.Replace("\"leafIndex\": 23", "\"leafIndex\": 22", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, tampered);
+        var (bad, badOut, _) = CliRunner.Run("audit", "verify-proof", file, "--key", PublicKey);
+        Assert.Equal(1, bad);
+        Assert.StartsWith("failed: calculated root", badOut);
+    }
+
+    [Fact]
+    public void Stats_equal_a_direct_count_over_the_log()
+    {
+        var (exit, stdout, _) = CliRunner.Run("audit", "stats", "--db", Db, "--since", "2026-11-02", "--format", "json");
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        var since = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
+        var counted = _entries.Where(e => e.Time >= since).ToList();
+        var intercepted = counted.Where(e => e.Kind == AuditEntryKind.Interception).ToList();
+        var s = doc.RootElement.GetProperty("statistics");
+        Assert.Equal(intercepted.Count, s.GetProperty("interceptions").GetInt64());
+        Assert.Equal(intercepted.Select(e => e.AppId).Distinct().Count(), s.GetProperty("interceptedPrograms").GetInt64());
+        Assert.Equal(counted.Count(e => e.Kind == AuditEntryKind.Prompt), s.GetProperty("promptsShown").GetInt64());
+        Assert.Equal($"since 2026-11-02, {intercepted.Count} attempts to collect personal information by {intercepted.Select(e => e.AppId).Distinct().Count()} programs were intercepted", doc.RootElement.GetProperty("sentence").GetString());
+        var (tableExit, table, _) = CliRunner.Run("audit", "stats", "--db", Db);
+        Assert.Equal(0, tableExit);
+        Assert.StartsWith("since 2026-11-01, 24 attempts to collect personal information by 4 programs were intercepted", table);
+    }
+
+    [Fact]
+    public void A_bad_date_is_a_usage_error()
+    {
+        var (exit, _, stderr) = CliRunner.Run("audit", "stats", "--db", Db, "--since", "yesterday-ish");
+        Assert.Equal(2, exit);
+        Assert.Contains("error: --since `yesterday-ish` is not a date", stderr);
+    }
+
+    [Fact]
+    public void A_missing_database_is_unreadable()
+    {
+        var (exit, _, stderr) = CliRunner.Run("audit", "verify", "--db", Path.Combine(_folder, "nope.db"));
+        Assert.Equal(2, exit);
+        Assert.Contains("error: no database at", stderr);
+    }
+
+    [Fact]
+    public void Csv_export_has_a_header_and_one_row_per_entry()
+    {
+        var csv = Path.Combine(_folder, "audit.csv");
+        var (exit, _, _) = CliRunner.Run("audit", "export", "--csv", "--db", Db, "-o", csv);
+        Assert.Equal(0, exit);
+        var lines = File.ReadAllText(csv).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("index,kind,time,app,app_version,privacy_key,api,reason_code,outcome,user_hash,leaf_hash", lines[0]);
+        Assert.Equal(61, lines.Length);
+        Assert.StartsWith("0,Interception,2026-11-01T00:00:00.000Z,wxapp0,,PhoneNumber,,112,granted,", lines[1]);
+    }
+}
