@@ -114,6 +114,7 @@ internal sealed class SqliteDatabase : StoreDatabase
     protected override async ValueTask<DbConnection> OpenReadCoreAsync(CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
+        EnsureFileExists();
         var conn = new SqliteConnection(_connectionString);
         try
         {
@@ -133,9 +134,10 @@ internal sealed class SqliteDatabase : StoreDatabase
         await _writeLock.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            var writer = await WriterAsync(ct).ConfigureAwait(false);
             try
             {
+                EnsureFileExists();
+                var writer = await WriterAsync(ct).ConfigureAwait(false);
                 // BEGIN IMMEDIATE: take the write lock now, not at the first write, so a busy database fails fast here.
                 using var tx = writer.BeginTransaction(deferred: false);
                 var result = await work(writer, tx, ct).ConfigureAwait(false);
@@ -169,6 +171,18 @@ internal sealed class SqliteDatabase : StoreDatabase
         Core.Storage.StoreUnavailableException => true,
         _ => false,
     };
+
+    /// <summary>
+    /// Fails when the database file is gone (deleted, its folder moved, its volume unmounted). Open connections would
+    /// otherwise keep writing into the unlinked file and acknowledge writes that vanish at close.
+    /// </summary>
+    private void EnsureFileExists()
+    {
+        if (!File.Exists(Connection.Target))
+        {
+            throw new IOException("sqlite file `" + Connection.Target + "` is missing");
+        }
+    }
 
     private async ValueTask<SqliteConnection> WriterAsync(CancellationToken ct)
     {

@@ -1,96 +1,110 @@
 -- 0001 consent ledger, declarations, app registry, gate records (PostgreSQL).
--- Times are unix microseconds (UTC) in BIGINT columns; ids are text as the platform gives them.
--- Append-only tables: declaration_versions, consent_events, interceptions, prompts, enforcement_actions.
--- Projections (rewritten in the same transaction as the event that changes them): apps, app_admissions, consent_state.
+-- Times: unix time in 100 ns ticks (BIGINT; t / 10000000 = unix seconds), lossless for .NET DateTimeOffset.
+-- Append-only: consent_events, declaration_versions, app_revisions, interceptions, prompts.
+-- Projections, rewritten in the transaction of the event that changes them: consent_state, apps.
+-- Sequences and revisions come from ntk_counters (a row lock held to commit), so commit order = number order
+-- and a follower reading "after n" never misses a later-committed lower number.
 
-CREATE TABLE apps (
-    app_id            TEXT    NOT NULL PRIMARY KEY,
-    status            INTEGER NOT NULL,
-    developer_name    TEXT    NOT NULL,
-    developer_entity  INTEGER NOT NULL,
-    live_version      INTEGER NOT NULL DEFAULT 0,
-    payload           TEXT    NOT NULL,
-    updated_us        BIGINT  NOT NULL
+CREATE TABLE ntk_counters (
+    name   TEXT    NOT NULL PRIMARY KEY,
+    value  BIGINT  NOT NULL
 );
+INSERT INTO ntk_counters (name, value) VALUES ('consent_sequence', 0), ('app_revision', 0);
 
-CREATE TABLE app_admissions (
-    app_id      TEXT    NOT NULL,
-    subject     TEXT    NOT NULL,
-    granted     INTEGER NOT NULL,
-    updated_us  BIGINT  NOT NULL,
-    PRIMARY KEY (app_id, subject)
+CREATE TABLE consent_events (
+    user_id              TEXT    NOT NULL,
+    sequence             BIGINT  NOT NULL,
+    event_id             TEXT    NOT NULL,
+    app_id               TEXT    NOT NULL,
+    kind                 SMALLINT NOT NULL,
+    time_ticks           BIGINT  NOT NULL,
+    declaration_version  INTEGER NOT NULL,
+    items                TEXT    NOT NULL,
+    scope                TEXT,
+    method               SMALLINT NOT NULL,
+    recorded_ticks       BIGINT  NOT NULL,
+    PRIMARY KEY (user_id, sequence),
+    UNIQUE (user_id, event_id)
+);
+CREATE INDEX consent_events_user_app ON consent_events (user_id, app_id, sequence);
+CREATE UNIQUE INDEX consent_events_sequence ON consent_events (sequence);
+
+CREATE TABLE consent_state (
+    user_id        TEXT    NOT NULL,
+    app_id         TEXT    NOT NULL,
+    last_sequence  BIGINT  NOT NULL,
+    keys           TEXT    NOT NULL,
+    scopes         TEXT    NOT NULL,
+    PRIMARY KEY (user_id, app_id)
 );
 
 CREATE TABLE declaration_versions (
-    app_id        TEXT    NOT NULL,
-    version       INTEGER NOT NULL,
-    published_us  BIGINT  NOT NULL,
-    content_hash  TEXT    NOT NULL,
-    payload       TEXT    NOT NULL,
+    app_id            TEXT    NOT NULL,
+    version           INTEGER NOT NULL,
+    created_ticks     BIGINT  NOT NULL,
+    service_category  TEXT,
+    items             TEXT    NOT NULL,
+    document          TEXT,
     PRIMARY KEY (app_id, version)
 );
 
-CREATE TABLE enforcement_actions (
-    action_id   BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    app_id      TEXT    NOT NULL,
-    kind        INTEGER NOT NULL,
-    at_us       BIGINT  NOT NULL,
-    payload     TEXT    NOT NULL
+CREATE TABLE apps (
+    app_id              TEXT    NOT NULL PRIMARY KEY,
+    revision            BIGINT  NOT NULL,
+    status              SMALLINT NOT NULL,
+    live_version        INTEGER,
+    developer_name      TEXT    NOT NULL,
+    developer_entity    TEXT    NOT NULL,
+    developer_verified  SMALLINT NOT NULL,
+    admissions          TEXT    NOT NULL,
+    banned_keys         TEXT    NOT NULL
 );
-CREATE INDEX enforcement_actions_app ON enforcement_actions (app_id, action_id);
+CREATE INDEX apps_revision ON apps (revision);
 
-CREATE TABLE consent_events (
-    event_id             BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    user_id              TEXT    NOT NULL,
-    app_id               TEXT    NOT NULL,
-    kind                 INTEGER NOT NULL,
-    declaration_version  INTEGER NOT NULL,
-    occurred_us          BIGINT  NOT NULL,
-    recorded_us          BIGINT  NOT NULL,
-    payload              TEXT    NOT NULL
-);
-CREATE INDEX consent_events_user_app ON consent_events (user_id, app_id, occurred_us, event_id);
-
-CREATE TABLE consent_state (
-    user_id              TEXT    NOT NULL,
-    app_id               TEXT    NOT NULL,
-    subject              TEXT    NOT NULL,
-    state                INTEGER NOT NULL,
-    declaration_version  INTEGER NOT NULL,
-    changed_us           BIGINT  NOT NULL,
-    event_id             BIGINT  NOT NULL,
-    PRIMARY KEY (user_id, app_id, subject)
+-- Every registry change (status, live pointer, admissions, enforcement bans), kept: the enforcement history.
+CREATE TABLE app_revisions (
+    app_id              TEXT    NOT NULL,
+    revision            BIGINT  NOT NULL,
+    status              SMALLINT NOT NULL,
+    live_version        INTEGER,
+    developer_name      TEXT    NOT NULL,
+    developer_entity    TEXT    NOT NULL,
+    developer_verified  SMALLINT NOT NULL,
+    admissions          TEXT    NOT NULL,
+    banned_keys         TEXT    NOT NULL,
+    recorded_ticks      BIGINT  NOT NULL,
+    PRIMARY KEY (app_id, revision)
 );
 
 CREATE TABLE interceptions (
-    decision_id          BIGINT  NOT NULL PRIMARY KEY,
-    at_us                BIGINT  NOT NULL,
     app_id               TEXT    NOT NULL,
+    decision_id          BIGINT  NOT NULL,
+    time_ticks           BIGINT  NOT NULL,
     user_id              TEXT    NOT NULL,
     target               TEXT    NOT NULL,
     privacy_key          TEXT,
-    reason               INTEGER NOT NULL,
-    decided_by           INTEGER NOT NULL,
-    detail               INTEGER NOT NULL,
+    reason               SMALLINT NOT NULL,
+    decided_by           SMALLINT NOT NULL,
+    detail               SMALLINT NOT NULL,
     declaration_version  INTEGER NOT NULL,
-    error                TEXT
+    error                TEXT,
+    PRIMARY KEY (app_id, decision_id)
 );
-CREATE INDEX interceptions_at ON interceptions (at_us);
-CREATE INDEX interceptions_app ON interceptions (app_id, at_us);
+CREATE INDEX interceptions_time ON interceptions (time_ticks, decision_id);
 
 CREATE TABLE prompts (
-    decision_id          BIGINT  NOT NULL PRIMARY KEY,
-    at_us                BIGINT  NOT NULL,
     app_id               TEXT    NOT NULL,
+    decision_id          BIGINT  NOT NULL,
+    time_ticks           BIGINT  NOT NULL,
     user_id              TEXT    NOT NULL,
     target               TEXT    NOT NULL,
     privacy_key          TEXT    NOT NULL,
-    kind                 INTEGER NOT NULL,
-    reason               INTEGER NOT NULL,
-    detail               INTEGER NOT NULL,
+    kind                 SMALLINT NOT NULL,
+    reason               SMALLINT NOT NULL,
+    detail               SMALLINT NOT NULL,
     declaration_version  INTEGER NOT NULL,
     scope                TEXT,
-    separate_consent     INTEGER NOT NULL
+    separate_consent     SMALLINT NOT NULL,
+    PRIMARY KEY (app_id, decision_id)
 );
-CREATE INDEX prompts_at ON prompts (at_us);
-CREATE INDEX prompts_app ON prompts (app_id, at_us);
+CREATE INDEX prompts_time ON prompts (time_ticks, decision_id);

@@ -1,71 +1,85 @@
 -- 0001 consent ledger, declarations, app registry, gate records (SQLite).
--- Times are unix microseconds (UTC) in INTEGER columns; ids are text as the platform gives them.
--- Append-only tables: declaration_versions, consent_events, interceptions, prompts, enforcement_actions.
--- Projections (rewritten in the same transaction as the event that changes them): apps, app_admissions, consent_state.
+-- Times: unix time in 100 ns ticks (INTEGER; t / 10000000 = unix seconds), lossless for .NET DateTimeOffset.
+-- Append-only: consent_events, declaration_versions, app_revisions, interceptions, prompts.
+-- Projections, rewritten in the transaction of the event that changes them: consent_state, apps.
+-- Sequences and revisions come from ntk_counters (a row lock held to commit), so commit order = number order
+-- and a follower reading "after n" never misses a later-committed lower number.
 
-CREATE TABLE apps (
-    app_id            TEXT    NOT NULL PRIMARY KEY,
-    status            INTEGER NOT NULL,
-    developer_name    TEXT    NOT NULL,
-    developer_entity  INTEGER NOT NULL,
-    live_version      INTEGER NOT NULL DEFAULT 0,
-    payload           TEXT    NOT NULL,
-    updated_us        INTEGER NOT NULL
+CREATE TABLE ntk_counters (
+    name   TEXT    NOT NULL PRIMARY KEY,
+    value  INTEGER NOT NULL
 );
+INSERT INTO ntk_counters (name, value) VALUES ('consent_sequence', 0), ('app_revision', 0);
 
-CREATE TABLE app_admissions (
-    app_id      TEXT    NOT NULL,
-    subject     TEXT    NOT NULL,
-    granted     INTEGER NOT NULL,
-    updated_us  INTEGER NOT NULL,
-    PRIMARY KEY (app_id, subject)
+CREATE TABLE consent_events (
+    user_id              TEXT    NOT NULL,
+    sequence             INTEGER NOT NULL,
+    event_id             TEXT    NOT NULL,
+    app_id               TEXT    NOT NULL,
+    kind                 INTEGER NOT NULL,
+    time_ticks           INTEGER NOT NULL,
+    declaration_version  INTEGER NOT NULL,
+    items                TEXT    NOT NULL,
+    scope                TEXT,
+    method               INTEGER NOT NULL,
+    recorded_ticks       INTEGER NOT NULL,
+    PRIMARY KEY (user_id, sequence),
+    UNIQUE (user_id, event_id)
+);
+CREATE INDEX consent_events_user_app ON consent_events (user_id, app_id, sequence);
+CREATE UNIQUE INDEX consent_events_sequence ON consent_events (sequence);
+
+CREATE TABLE consent_state (
+    user_id        TEXT    NOT NULL,
+    app_id         TEXT    NOT NULL,
+    last_sequence  INTEGER NOT NULL,
+    keys           TEXT    NOT NULL,
+    scopes         TEXT    NOT NULL,
+    PRIMARY KEY (user_id, app_id)
 );
 
 CREATE TABLE declaration_versions (
-    app_id        TEXT    NOT NULL,
-    version       INTEGER NOT NULL,
-    published_us  INTEGER NOT NULL,
-    content_hash  TEXT    NOT NULL,
-    payload       TEXT    NOT NULL,
+    app_id            TEXT    NOT NULL,
+    version           INTEGER NOT NULL,
+    created_ticks     INTEGER NOT NULL,
+    service_category  TEXT,
+    items             TEXT    NOT NULL,
+    document          TEXT,
     PRIMARY KEY (app_id, version)
 );
 
-CREATE TABLE enforcement_actions (
-    action_id   INTEGER PRIMARY KEY AUTOINCREMENT,
-    app_id      TEXT    NOT NULL,
-    kind        INTEGER NOT NULL,
-    at_us       INTEGER NOT NULL,
-    payload     TEXT    NOT NULL
+CREATE TABLE apps (
+    app_id              TEXT    NOT NULL PRIMARY KEY,
+    revision            INTEGER NOT NULL,
+    status              INTEGER NOT NULL,
+    live_version        INTEGER,
+    developer_name      TEXT    NOT NULL,
+    developer_entity    TEXT    NOT NULL,
+    developer_verified  INTEGER NOT NULL,
+    admissions          TEXT    NOT NULL,
+    banned_keys         TEXT    NOT NULL
 );
-CREATE INDEX enforcement_actions_app ON enforcement_actions (app_id, action_id);
+CREATE INDEX apps_revision ON apps (revision);
 
-CREATE TABLE consent_events (
-    event_id             INTEGER PRIMARY KEY AUTOINCREMENT,
-    user_id              TEXT    NOT NULL,
-    app_id               TEXT    NOT NULL,
-    kind                 INTEGER NOT NULL,
-    declaration_version  INTEGER NOT NULL,
-    occurred_us          INTEGER NOT NULL,
-    recorded_us          INTEGER NOT NULL,
-    payload              TEXT    NOT NULL
-);
-CREATE INDEX consent_events_user_app ON consent_events (user_id, app_id, occurred_us, event_id);
-
-CREATE TABLE consent_state (
-    user_id              TEXT    NOT NULL,
-    app_id               TEXT    NOT NULL,
-    subject              TEXT    NOT NULL,
-    state                INTEGER NOT NULL,
-    declaration_version  INTEGER NOT NULL,
-    changed_us           INTEGER NOT NULL,
-    event_id             INTEGER NOT NULL,
-    PRIMARY KEY (user_id, app_id, subject)
+-- Every registry change (status, live pointer, admissions, enforcement bans), kept: the enforcement history.
+CREATE TABLE app_revisions (
+    app_id              TEXT    NOT NULL,
+    revision            INTEGER NOT NULL,
+    status              INTEGER NOT NULL,
+    live_version        INTEGER,
+    developer_name      TEXT    NOT NULL,
+    developer_entity    TEXT    NOT NULL,
+    developer_verified  INTEGER NOT NULL,
+    admissions          TEXT    NOT NULL,
+    banned_keys         TEXT    NOT NULL,
+    recorded_ticks      INTEGER NOT NULL,
+    PRIMARY KEY (app_id, revision)
 );
 
 CREATE TABLE interceptions (
-    decision_id          INTEGER NOT NULL PRIMARY KEY,
-    at_us                INTEGER NOT NULL,
     app_id               TEXT    NOT NULL,
+    decision_id          INTEGER NOT NULL,
+    time_ticks           INTEGER NOT NULL,
     user_id              TEXT    NOT NULL,
     target               TEXT    NOT NULL,
     privacy_key          TEXT,
@@ -73,15 +87,15 @@ CREATE TABLE interceptions (
     decided_by           INTEGER NOT NULL,
     detail               INTEGER NOT NULL,
     declaration_version  INTEGER NOT NULL,
-    error                TEXT
+    error                TEXT,
+    PRIMARY KEY (app_id, decision_id)
 );
-CREATE INDEX interceptions_at ON interceptions (at_us);
-CREATE INDEX interceptions_app ON interceptions (app_id, at_us);
+CREATE INDEX interceptions_time ON interceptions (time_ticks, decision_id);
 
 CREATE TABLE prompts (
-    decision_id          INTEGER NOT NULL PRIMARY KEY,
-    at_us                INTEGER NOT NULL,
     app_id               TEXT    NOT NULL,
+    decision_id          INTEGER NOT NULL,
+    time_ticks           INTEGER NOT NULL,
     user_id              TEXT    NOT NULL,
     target               TEXT    NOT NULL,
     privacy_key          TEXT    NOT NULL,
@@ -90,7 +104,7 @@ CREATE TABLE prompts (
     detail               INTEGER NOT NULL,
     declaration_version  INTEGER NOT NULL,
     scope                TEXT,
-    separate_consent     INTEGER NOT NULL
+    separate_consent     INTEGER NOT NULL,
+    PRIMARY KEY (app_id, decision_id)
 );
-CREATE INDEX prompts_at ON prompts (at_us);
-CREATE INDEX prompts_app ON prompts (app_id, at_us);
+CREATE INDEX prompts_time ON prompts (time_ticks, decision_id);
