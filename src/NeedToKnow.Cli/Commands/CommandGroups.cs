@@ -11,5 +11,6 @@ internal static class CommandGroups
         yield return ServeCommand.Create(output);
         yield return SimulateCommand.Create(output);
         yield return AuditCommands.Create(output);
+        yield return BenchCommands.Create(output);
     }
 }

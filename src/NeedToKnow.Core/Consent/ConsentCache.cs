@@ -22,7 +22,7 @@ public sealed class ConsentCache : IConsentView
     /// <param name="expectedUsers">A capacity hint: the number of users expected.</param>
     public ConsentCache(int expectedUsers = 0)
     {
-        _byUser = new ConcurrentDictionary<string, ConsentState[]>(Environment.ProcessorCount, Math.Max(31, expectedUsers), StringComparer.Ordinal);
+        _byUser = new ConcurrentDictionary<string, ConsentState[]>(Environment.ProcessorCount, Math.Max(31, expectedUsers));
     }
 
     /// <summary>The number of (user, app) states cached.</summary>
@@ -84,6 +84,33 @@ public sealed class ConsentCache : IConsentView
         }
     }
 
+    /// <summary>The gate's fast path: the app is given by its ordinal, already known from the declaration snapshot.</summary>
+    internal bool TryGet(string userId, int appOrdinal, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentState? state)
+    {
+        if (_byUser.TryGetValue(userId, out var states))
+        {
+            return Find(states, appOrdinal, out state);
+        }
+
+        state = null;
+        return false;
+    }
+
+    internal static bool Find(ConsentState[] states, int appOrdinal, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentState? state)
+    {
+        for (var i = 0; i < states.Length; i++)
+        {
+            if (states[i].AppOrdinal == appOrdinal)
+            {
+                state = states[i];
+                return true;
+            }
+        }
+
+        state = null;
+        return false;
+    }
+
     internal static bool Find(ConsentState[] states, string appId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentState? state)
     {
         for (var i = 0; i < states.Length; i++)
@@ -111,7 +138,7 @@ public sealed class ConsentCache : IConsentView
 
         for (var i = 0; i < states.Length; i++)
         {
-            if (string.Equals(states[i].AppId, state.AppId, StringComparison.Ordinal))
+            if (states[i].AppOrdinal == state.AppOrdinal)
             {
                 var copy = (ConsentState[])states.Clone();
                 copy[i] = state;

@@ -41,6 +41,18 @@ public sealed class ConsentSnapshot : IConsentView
     /// <summary>The number of (user, app) states.</summary>
     public int Count { get; }
 
+    /// <summary>The gate's fast path: the app is given by its ordinal.</summary>
+    internal bool TryGet(string userId, int appOrdinal, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentState? state)
+    {
+        if (_byUser.TryGetValue(userId, out var states))
+        {
+            return ConsentCache.Find(states, appOrdinal, out state);
+        }
+
+        state = null;
+        return false;
+    }
+
     /// <inheritdoc/>
     public bool TryGet(string userId, string appId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentState? state)
     {

@@ -55,6 +55,7 @@ public sealed class ConsentState
         }
 
         LastSequence = lastSequence;
+        AppOrdinal = AppOrdinals.Get(appId);
     }
 
     private ConsentState(string userId, string appId, KeyConsent[] keys, ScopeConsent[] scopes, long lastSequence, bool _)
@@ -64,6 +65,7 @@ public sealed class ConsentState
         _keys = keys;
         _scopes = scopes;
         LastSequence = lastSequence;
+        AppOrdinal = AppOrdinals.Get(appId);
     }
 
     /// <summary>The pseudonymous user.</summary>
@@ -131,6 +133,8 @@ public sealed class ConsentState
         consent = default;
         return false;
     }
+
+    internal int AppOrdinal { get; }
 
     internal KeyConsent[] KeyArray => _keys;
 

@@ -12,7 +12,7 @@ public sealed class InMemoryConsentEventStore : IConsentEventStore
     private readonly Dictionary<Guid, long> _ids = [];
     private readonly Lock _lock = new();
 
-    /// <summary>When true, every call throws <see cref="InvalidOperationException"/> ("store unavailable").</summary>
+    /// <summary>When true, every call throws <see cref="NeedToKnow.Core.Storage.StoreUnavailableException"/>.</summary>
     public bool Unavailable { get; set; }
 
     /// <summary>The number of events stored.</summary>
@@ -143,7 +143,7 @@ public sealed class InMemoryConsentEventStore : IConsentEventStore
     {
         if (Unavailable)
         {
-            throw new InvalidOperationException("consent store unavailable");
+            throw new NeedToKnow.Core.Storage.StoreUnavailableException("consent store unavailable");
         }
     }
 }

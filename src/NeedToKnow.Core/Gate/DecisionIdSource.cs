@@ -10,13 +10,7 @@ internal sealed class DecisionIdSource
     private static readonly DateTimeOffset Epoch = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     [ThreadStatic]
-    private static DecisionIdSource? t_owner;
-
-    [ThreadStatic]
-    private static long t_next;
-
-    [ThreadStatic]
-    private static long t_end;
+    private static Block? t_block;
 
     private readonly long _nodeBits;
     private long _nextBlock;
@@ -35,19 +29,29 @@ internal sealed class DecisionIdSource
 
     internal DecisionId Next()
     {
-        if (!ReferenceEquals(t_owner, this) || t_next >= t_end)
+        var block = t_block;
+        if (block is null || !ReferenceEquals(block.Owner, this) || block.Next >= block.End)
         {
-            Refill();
+            block = Refill();
         }
 
-        return new DecisionId(_nodeBits | t_next++);
+        return new DecisionId(_nodeBits | block.Next++);
     }
 
-    private void Refill()
+    private Block Refill()
     {
         var end = Interlocked.Add(ref _nextBlock, BlockSize);
-        t_owner = this;
-        t_next = end - BlockSize + 1;
-        t_end = end + 1;
+        var block = t_block ??= new Block();
+        block.Owner = this;
+        block.Next = end - BlockSize + 1;
+        block.End = end + 1;
+        return block;
+    }
+
+    private sealed class Block
+    {
+        public DecisionIdSource? Owner;
+        public long Next;
+        public long End;
     }
 }

@@ -116,7 +116,7 @@ public sealed class DeclarationSnapshot
         }
 
         var status = live is null ? AppStatus.Offline : app.Status;
-        return new AppEntry(status, live?.Version ?? 0, app.Developer.EntityType, app.Developer.Verified, [.. app.Admissions], [.. app.BannedKeys], items);
+        return new AppEntry(AppOrdinals.Get(app.AppId), status, live?.Version ?? 0, app.Developer.EntityType, app.Developer.Verified, [.. app.Admissions], [.. app.BannedKeys], items);
     }
 
     private readonly record struct SharedKey(IReadOnlyList<DeclaredItem> Items, DeveloperInfo Developer, int Version, string? Category)
@@ -128,8 +128,10 @@ public sealed class DeclarationSnapshot
 }
 
 /// <summary>One app compiled for the gate.</summary>
-internal sealed class AppEntry(AppStatus status, int version, string entityType, bool verified, string[] admissions, string[] bannedKeys, ItemEntry[] items)
+internal sealed class AppEntry(int ordinal, AppStatus status, int version, string entityType, bool verified, string[] admissions, string[] bannedKeys, ItemEntry[] items)
 {
+    public int Ordinal { get; } = ordinal;
+
     public AppStatus Status { get; } = status;
 
     public int Version { get; } = version;

@@ -11,6 +11,7 @@ namespace NeedToKnow.Core.Gate;
 /// <param name="AllowedEntityTypes">The developer entity types allowed to use it, or null for every type.</param>
 /// <param name="RequiresVerified">True when only verified developers may use it (phone number).</param>
 /// <param name="NeedsGesture">True when a call needs a user gesture (phone number).</param>
+/// <param name="Ancestors">The key's ancestors in the catalog hierarchy, nearest first; a declaration item for an ancestor covers the key (STYLE.md H18). Null for none.</param>
 public sealed record GateKeyRule(
     string Key,
     bool Sensitive,
@@ -18,4 +19,5 @@ public sealed record GateKeyRule(
     bool NeedsAdmission,
     IReadOnlyList<string>? AllowedEntityTypes,
     bool RequiresVerified,
-    bool NeedsGesture);
+    bool NeedsGesture,
+    IReadOnlyList<string>? Ancestors = null);

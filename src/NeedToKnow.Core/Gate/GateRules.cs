@@ -6,7 +6,7 @@ namespace NeedToKnow.Core.Gate;
 /// The catalog facts the gate decides with, compiled for lookups: key rules, API bindings, and each service
 /// category's necessary keys. Immutable; build once per catalog.
 /// </summary>
-public sealed class GateRules
+public sealed partial class GateRules
 {
     private GateRules(FrozenDictionary<string, ResolvedTarget> targets, FrozenDictionary<string, FrozenSet<string>> necessary)
     {
@@ -39,7 +39,7 @@ public sealed class GateRules
         var targets = new Dictionary<string, ResolvedTarget>(StringComparer.Ordinal);
         foreach (var k in keys)
         {
-            var rule = new KeyRule(k.Key, k.Sensitive, k.NeedsAdmission, k.AllowedEntityTypes is null ? null : [.. k.AllowedEntityTypes], k.RequiresVerified);
+            var rule = new KeyRule(k.Key, k.Sensitive, k.NeedsAdmission, k.AllowedEntityTypes is null ? null : [.. k.AllowedEntityTypes], k.RequiresVerified, k.Ancestors is null ? [] : [.. k.Ancestors]);
             if (!byKey.TryAdd(k.Key, rule))
             {
                 throw new ArgumentException("privacy key `" + k.Key + "` has two rules", nameof(keys));
@@ -81,6 +81,11 @@ public sealed class GateRules
         };
     }
 
+    /// <summary>The scope a privacy key needs when asked for by key, or null (none, or not a catalog key).</summary>
+    /// <param name="key">The privacy key.</param>
+    /// <returns>The scope, e.g. <c>scope.userLocation</c>, or null.</returns>
+    public string? ScopeOf(string key) => Targets.TryGetValue(key, out var t) && string.Equals(t.Rule.Key, key, StringComparison.Ordinal) ? t.Scope : null;
+
     /// <summary>Resolves a request target (API or key) to its key rule; false for a key the catalog does not know (a custom key).</summary>
     internal bool TryResolve(string target, out ResolvedTarget resolved) => Targets.TryGetValue(target, out resolved!);
 
@@ -90,7 +95,7 @@ public sealed class GateRules
 }
 
 /// <summary>The compiled rule of a catalog key.</summary>
-internal sealed record KeyRule(string Key, bool Sensitive, bool NeedsAdmission, string[]? AllowedEntityTypes, bool RequiresVerified);
+internal sealed record KeyRule(string Key, bool Sensitive, bool NeedsAdmission, string[]? AllowedEntityTypes, bool RequiresVerified, string[] Ancestors);
 
 /// <summary>A request target resolved to its key rule, the scope it needs and whether it needs a gesture.</summary>
 internal sealed record ResolvedTarget(KeyRule Rule, string? Scope, bool NeedsGesture);

@@ -13,7 +13,7 @@ public sealed class InMemoryDeclarationStore : IDeclarationStore
     private readonly Lock _lock = new();
     private long _revision;
 
-    /// <summary>When true, every call throws <see cref="InvalidOperationException"/> ("store unavailable").</summary>
+    /// <summary>When true, every call throws <see cref="NeedToKnow.Core.Storage.StoreUnavailableException"/>.</summary>
     public bool Unavailable { get; set; }
 
     /// <inheritdoc/>
@@ -121,7 +121,7 @@ public sealed class InMemoryDeclarationStore : IDeclarationStore
     {
         if (Unavailable)
         {
-            throw new InvalidOperationException("declaration store unavailable");
+            throw new NeedToKnow.Core.Storage.StoreUnavailableException("declaration store unavailable");
         }
     }
 }

@@ -12,7 +12,7 @@ public sealed class InMemoryGateRecordSink : IGateRecordSink, IGateRecordReader
     private readonly List<PromptRecord> _prompts = [];
     private readonly Lock _lock = new();
 
-    /// <summary>When true, every write throws <see cref="InvalidOperationException"/>.</summary>
+    /// <summary>When true, every write throws <see cref="NeedToKnow.Core.Storage.StoreUnavailableException"/>.</summary>
     public bool Unavailable { get; set; }
 
     /// <summary>The number of batches written.</summary>
@@ -51,7 +51,7 @@ public sealed class InMemoryGateRecordSink : IGateRecordSink, IGateRecordReader
         {
             if (Unavailable)
             {
-                throw new InvalidOperationException("record sink unavailable");
+                throw new NeedToKnow.Core.Storage.StoreUnavailableException("record sink unavailable");
             }
 
             _interceptions.AddRange(interceptions);

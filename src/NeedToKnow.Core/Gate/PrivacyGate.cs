@@ -25,6 +25,8 @@ public sealed class PrivacyGate
 {
     private readonly DeclarationSnapshot _declarations;
     private readonly IConsentView _consents;
+    private readonly ConsentCache? _cache;
+    private readonly ConsentSnapshot? _snapshot;
     private readonly DecisionIdSource _ids;
     private readonly long _declarationCooldownTicks;
     private readonly long _optionalCooldownTicks;
@@ -50,6 +52,8 @@ public sealed class PrivacyGate
         ArgumentOutOfRangeException.ThrowIfLessThan(options.OptionalRefusalCooldown, TimeSpan.Zero);
         _declarations = declarations;
         _consents = consents;
+        _cache = consents as ConsentCache;
+        _snapshot = consents as ConsentSnapshot;
         Options = options;
         _ids = ids ?? new DecisionIdSource(options.NodeId, DateTimeOffset.UtcNow);
         _declarationCooldownTicks = options.DeclarationRefusalCooldown.Ticks;
@@ -59,6 +63,9 @@ public sealed class PrivacyGate
 
     /// <summary>The declaration snapshot this gate decides with.</summary>
     public DeclarationSnapshot Declarations => _declarations;
+
+    /// <summary>The consent view this gate decides with.</summary>
+    public IConsentView Consents => _consents;
 
     /// <summary>The options.</summary>
     public GateOptions Options { get; }
@@ -134,16 +141,38 @@ public sealed class PrivacyGate
 
         // 3. declared in the live declaration (112)
         var item = app.FindItem(key);
+        if (item is null && target is not null)
+        {
+            // A declaration item for an ancestor key covers the key (STYLE.md H18; catalog hierarchy).
+            var ancestors = target.Rule.Ancestors;
+            for (var i = 0; item is null && i < ancestors.Length; i++)
+            {
+                item = app.FindItem(ancestors[i]);
+            }
+        }
+
         if (item is null)
         {
             return Deny(id, GateReason.NotDeclared, GateCheck.Declaration, GateDetail.KeyNotDeclared, key, app.Version);
         }
 
         // 4. consent to the declaration item (104 / prompt)
-        _consents.TryGet(request.UserId, request.AppId, out var state);
+        ConsentState? state;
+        if (_cache is not null)
+        {
+            _cache.TryGet(request.UserId, app.Ordinal, out state);
+        }
+        else if (_snapshot is not null)
+        {
+            _snapshot.TryGet(request.UserId, app.Ordinal, out state);
+        }
+        else
+        {
+            _consents.TryGet(request.UserId, request.AppId, out state);
+        }
         var now = request.Time.UtcTicks;
         GateDetail consentDetail;
-        if (state is null || !state.TryGetKey(key, out var kc))
+        if (state is null || !state.TryGetKey(item.Key, out var kc))
         {
             consentDetail = GateDetail.NotAsked;
         }

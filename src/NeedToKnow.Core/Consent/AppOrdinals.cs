@@ -1,0 +1,24 @@
+using System.Collections.Concurrent;
+
+namespace NeedToKnow.Core.Consent;
+
+/// <summary>
+/// A process-wide number per app id, so that the gate matches a user's cached consent states against the app it
+/// already found in the declaration snapshot by comparing integers instead of strings. Append-only; about 80 bytes
+/// per distinct app id.
+/// </summary>
+internal static class AppOrdinals
+{
+    private static readonly ConcurrentDictionary<string, int> Ordinals = new(StringComparer.Ordinal);
+    private static int s_next;
+
+    public static int Get(string appId)
+    {
+        if (Ordinals.TryGetValue(appId, out var ordinal))
+        {
+            return ordinal;
+        }
+
+        return Ordinals.GetOrAdd(appId, static _ => Interlocked.Increment(ref s_next));
+    }
+}
