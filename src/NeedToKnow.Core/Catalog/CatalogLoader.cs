@@ -10,7 +10,7 @@ namespace NeedToKnow.Core.Catalog;
 internal sealed class CatalogLoader
 {
     /// <summary>Largest override document accepted, in UTF-16 code units (8 Mi).</summary>
-    public const int MaxDocumentLength = 8 * 1024 * 1024;
+    public const int MaxDocumentLength = PrivacyCatalog.MaxOverrideLength;
 
     private static readonly string[] Sections = ["keys", "bindings", "scopes", "serviceCategories", "reasonCodes"];
 

@@ -15,6 +15,12 @@ namespace NeedToKnow.Core.Catalog;
 /// </remarks>
 public sealed partial class PrivacyCatalog
 {
+    /// <summary>Largest override document <see cref="Load(string, string)"/> accepts, in UTF-16 code units (8 Mi); a named limit (STYLE.md H10).</summary>
+    public const int MaxOverrideLength = 8 * 1024 * 1024;
+
+    /// <summary>Largest override file worth reading, in bytes: UTF-8 takes at most 3 bytes per UTF-16 code unit.</summary>
+    public const long MaxOverrideFileBytes = 3L * MaxOverrideLength;
+
     /// <summary>The embedded data files, in load order; their names appear in diagnostics.</summary>
     internal static readonly string[] DataFiles = ["privacy-keys.json", "scopes.json", "api-bindings.json", "service-categories.json", "reason-codes.json"];
 

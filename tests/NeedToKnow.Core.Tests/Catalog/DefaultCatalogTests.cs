@@ -164,7 +164,7 @@ public class DefaultCatalogTests
             Assert.Equal(ReasonArea.Gate, code.Area);
         }
 
-        Assert.True(Catalog.TryGetReasonCode("NTK-GATE-001", out var store));
+        Assert.True(Catalog.TryGetReasonCode("90602", out var store));
         Assert.Contains("unavailable", store.Message, StringComparison.Ordinal);
     }
 
