@@ -32,4 +32,11 @@ internal sealed class LineMap
 
         return (index + 1, offset - starts[index] + 1);
     }
+
+    /// <summary>The 0-based offset of a 1-based line and column (clamped to the text's lines).</summary>
+    public int Offset(int line, int column)
+    {
+        var index = Math.Clamp(line - 1, 0, starts.Length - 1);
+        return starts[index] + Math.Max(0, column - 1);
+    }
 }

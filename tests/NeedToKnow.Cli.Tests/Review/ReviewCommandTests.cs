@@ -1,0 +1,159 @@
+using System.Diagnostics;
+using System.Text.Json;
+using NeedToKnow.Testing;
+
+namespace NeedToKnow.Cli.Tests.Review;
+
+public sealed class ReviewCommandTests : IDisposable
+{
+    private readonly string folder = Path.Combine(Path.GetTempPath(), "ntk-cli-review-" + Guid.NewGuid().ToString("N"));
+
+    public ReviewCommandTests()
+    {
+        Write("app/app.json", """{"pages":["pages/index/index"]}""");
+        Write("app/pages/index/index.wxml", "<button open-type=\"getPhoneNumber\">p</button>\n<web-view src=\"https://evil.com/\"/>\n");
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(folder, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private string App => Path.Combine(folder, "app");
+
+    private string Write(string relative, string text)
+    {
+        var path = Path.Combine(folder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    [Fact]
+    public void Json_has_exactly_the_documented_shape()
+    {
+        var (exit, stdout, _) = CliRunner.Run("review", App, "--format", "json");
+        Assert.Equal(1, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        Assert.Equal(["tool", "package", "detected", "findings", "coverage"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["root", "files", "bytes"], root.GetProperty("package").EnumerateObject().Select(p => p.Name));
+        Assert.Equal(2, root.GetProperty("package").GetProperty("files").GetInt32());
+        var detected = Assert.Single(root.GetProperty("detected").EnumerateArray());
+        Assert.Equal("PhoneNumber", detected.GetProperty("key").GetString());
+        var site = Assert.Single(detected.GetProperty("sites").EnumerateArray());
+        Assert.Equal(["file", "line", "column", "api", "kind", "party", "confidence"], site.EnumerateObject().Select(p => p.Name));
+        Assert.Equal("pages/index/index.wxml|1|9|<button open-type=\"getPhoneNumber\">|component|first|high", string.Join('|', site.EnumerateObject().Select(p => p.Value.ToString())));
+        var findings = root.GetProperty("findings").EnumerateArray().ToList();
+        Assert.All(findings, f => Assert.Equal(["ruleId", "severity", "key", "message", "file", "line", "column"], f.EnumerateObject().Select(p => p.Name)));
+        Assert.Equal(["NTK-REV-013"], findings.Select(f => f.GetProperty("ruleId").GetString()));
+        Assert.Equal(JsonValueKind.Null, findings[0].GetProperty("file").ValueKind);
+    }
+
+    [Fact]
+    public void Without_a_declaration_text_output_says_so_and_groups_places_by_key()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("review", App);
+        Assert.Equal(1, exit);
+        Assert.Contains("has no privacy.json at its app root", stderr);
+        Assert.Contains("  PhoneNumber (1 place)\n    pages/index/index.wxml:1:9  <button open-type=\"getPhoneNumber\">  component\n", stdout);
+        Assert.Contains("error NTK-REV-013: the package has no privacy declaration", stdout);
+    }
+
+    [Fact]
+    public void A_declaration_at_the_app_root_is_used_and_fail_on_controls_the_exit_code()
+    {
+        Write("app/privacy.json", """{"items":[{"key":"PhoneNumber","purpose":"to log in"}],"businessDomains":["evil.com"]}""");
+        var (exit, stdout, _) = CliRunner.Run("review", App, "--format", "json");
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("NTK-REV-013", stdout);
+        Write("app/privacy.json", """{"items":[{"key":"PhoneNumber","purpose":"to log in"},{"key":"Album","purpose":"avatar"}],"businessDomains":["evil.com"]}""");
+        Assert.Equal(0, CliRunner.Run("review", App, "--format", "json").Exit);
+        Assert.Equal(1, CliRunner.Run("review", App, "--format", "json", "--fail-on", "warning").Exit);
+        Assert.Equal(0, CliRunner.Run("review", App, "--fail-on", "none").Exit);
+    }
+
+    [Fact]
+    public void An_unreadable_package_exits_with_2()
+    {
+        var (exit, _, _) = CliRunner.Run("review", Path.Combine(folder, "missing"), "--format", "json");
+        Assert.Equal(2, exit);
+    }
+
+    [Fact]
+    public void Output_is_byte_identical_on_two_runs_in_every_format()
+    {
+        foreach (var format in new[] { "text", "json", "sarif" })
+        {
+            var a = Path.Combine(folder, "a." + format);
+            var b = Path.Combine(folder, "b." + format);
+            CliRunner.Run("review", App, "--format", format, "--output", a);
+            CliRunner.Run("review", App, "--format", format, "--output", b);
+            Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+            Assert.True(new FileInfo(a).Length > 100);
+        }
+    }
+
+    [Fact]
+    public void A_folder_of_packages_reviews_each_with_plain_progress_lines()
+    {
+        Write("many/one/app.json", "{}");
+        Write("many/two/app.json", "{}");
+        var (_, stdout, stderr) = CliRunner.Run("review", Path.Combine(folder, "many"), "--format", "json");
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(2, doc.RootElement.GetArrayLength());
+        Assert.Contains("reviewed 1/2: ", stderr);
+        Assert.Contains("reviewed 2/2: ", stderr);
+    }
+
+    [Fact]
+    public async Task Sarif_passes_the_official_validator_with_no_errors()
+    {
+        var tool = Environment.GetEnvironmentVariable("NTK_SARIF_MULTITOOL") is { Length: > 0 } env
+            ? env
+            : RepoPaths.RepoFile(".tmp", "tools", "sarif", "node_modules", ".bin", "sarif-multitool");
+        Assert.True(File.Exists(tool), "the SARIF validator is not installed: run `source scripts/setup/40-sarif.sh`");
+        Write("app/pages/index/index.json", "{ bad json");
+        var sarif = Path.Combine(folder, "out.sarif");
+        CliRunner.Run("review", App, "--format", "sarif", "--output", sarif);
+        var report = Path.Combine(folder, "validation.sarif");
+        var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "validate", sarif, "--output", report, "--log", "ForceOverwrite" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        var (outText, errText) = (await stdout, await stderr);
+        using var result = JsonDocument.Parse(File.ReadAllText(report));
+        var errors = result.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Where(r => r.TryGetProperty("level", out var l) && l.GetString() == "error")
+            .Select(r => r.GetProperty("message").ToString())
+            .ToList();
+        Assert.True(errors.Count == 0, string.Join("\n", errors) + outText + errText);
+    }
+
+    [Fact]
+    public void Declare_init_drafts_a_declaration_with_the_detected_keys_and_todo_purposes()
+    {
+        var target = Path.Combine(folder, "draft.json");
+        var exit = NeedToKnow.Cli.Commands.DeclareInitCommand.Run(new CliOutput(new StringWriter(), new StringWriter()), App, target, force: false);
+        Assert.Equal(0, exit);
+        using var doc = JsonDocument.Parse(File.ReadAllText(target));
+        var item = Assert.Single(doc.RootElement.GetProperty("items").EnumerateArray());
+        Assert.Equal("PhoneNumber", item.GetProperty("key").GetString());
+        Assert.StartsWith("TODO", item.GetProperty("purpose").GetString());
+        Assert.Equal(["evil.com"], doc.RootElement.GetProperty("businessDomains").EnumerateArray().Select(d => d.GetString()));
+        Assert.Equal(2, NeedToKnow.Cli.Commands.DeclareInitCommand.Run(new CliOutput(new StringWriter(), new StringWriter()), App, target, force: false));
+    }
+}
