@@ -8,6 +8,11 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "audit-crash-child")
+        {
+            return await Audit.AuditCrashChild.RunAsync(args[1..]);
+        }
+
         if (args.Length > 0 && args[0] == "crash-child")
         {
             return await CrashChild.RunAsync(args[1..]);

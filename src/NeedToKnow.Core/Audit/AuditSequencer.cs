@@ -44,7 +44,37 @@ public sealed class AuditSequencer : IAsyncDisposable
     public ValueTask<AuditAppendResult> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         var encoded = AuditEntryCodec.Encode(0, entry);
-        var pending = new Pending(encoded);
+        return Enqueue(new Pending([encoded]), cancellationToken);
+    }
+
+    /// <summary>
+    /// Appends <paramref name="entries"/> together: they get consecutive indexes and are committed in the same
+    /// transaction (all or none). Completes with the first entry's index, or a pushback.
+    /// </summary>
+    /// <param name="entries">One or more entries.</param>
+    /// <param name="cancellationToken">Stops waiting (the entries may still be committed).</param>
+    /// <returns>The first durable index, or a pushback.</returns>
+    /// <exception cref="ArgumentException">An entry breaks a limit of <see cref="AuditEntryCodec"/>, or the list is empty.</exception>
+    /// <exception cref="InvalidOperationException">The store failed to commit; the log stopped (fail closed).</exception>
+    public ValueTask<AuditAppendResult> AppendManyAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            throw new ArgumentException("an audit batch needs at least one entry", nameof(entries));
+        }
+
+        var encoded = new byte[entries.Count][];
+        for (var i = 0; i < encoded.Length; i++)
+        {
+            encoded[i] = AuditEntryCodec.Encode(0, entries[i]);
+        }
+
+        return Enqueue(new Pending(encoded), cancellationToken);
+    }
+
+    private ValueTask<AuditAppendResult> Enqueue(Pending pending, CancellationToken cancellationToken)
+    {
         if (!_queue.Writer.TryWrite(pending))
         {
             return ValueTask.FromResult(new AuditAppendResult(AuditAppendStatus.Pushback, -1, _options.PushbackRetryAfter));
@@ -78,7 +108,7 @@ public sealed class AuditSequencer : IAsyncDisposable
             batch.Clear();
             leaves.Clear();
             Drain(reader, batch);
-            if (batch.Count < _options.MaxBatchSize && _options.MaxBatchDelay > TimeSpan.Zero)
+            if (batch.Count < _options.MaxBatchSize && _options.MaxBatchDelay > TimeSpan.Zero && batch.Count > 0)
             {
                 await Task.Delay(_options.MaxBatchDelay).ConfigureAwait(false);
                 Drain(reader, batch);
@@ -90,11 +120,16 @@ public sealed class AuditSequencer : IAsyncDisposable
                 continue;
             }
 
-            foreach (var pending in batch)
+            var firsts = new long[batch.Count];
+            for (var b = 0; b < batch.Count; b++)
             {
-                AuditEntryCodec.SetIndex(pending.Entry, _next);
-                leaves.Add(new AuditLeaf(_next, pending.Entry, MerkleHasher.HashLeaf(pending.Entry)));
-                _next++;
+                firsts[b] = _next;
+                foreach (var entry in batch[b].Entries)
+                {
+                    AuditEntryCodec.SetIndex(entry, _next);
+                    leaves.Add(new AuditLeaf(_next, entry, MerkleHasher.HashLeaf(entry)));
+                    _next++;
+                }
             }
 
             try
@@ -113,16 +148,23 @@ public sealed class AuditSequencer : IAsyncDisposable
             _integrator.Publish();
             for (var i = 0; i < batch.Count; i++)
             {
-                batch[i].Completion.TrySetResult(leaves[i].Index);
+                batch[i].Completion.TrySetResult(firsts[i]);
             }
         }
     }
 
     private void Drain(ChannelReader<Pending> reader, List<Pending> batch)
     {
-        while (batch.Count < _options.MaxBatchSize && reader.TryRead(out var pending))
+        var entries = 0;
+        foreach (var queued in batch)
+        {
+            entries += queued.Entries.Length;
+        }
+
+        while (entries < _options.MaxBatchSize && reader.TryRead(out var pending))
         {
             batch.Add(pending);
+            entries += pending.Entries.Length;
         }
     }
 
@@ -134,9 +176,9 @@ public sealed class AuditSequencer : IAsyncDisposable
         }
     }
 
-    private sealed class Pending(byte[] entry)
+    private sealed class Pending(byte[][] entries)
     {
-        public byte[] Entry { get; } = entry;
+        public byte[][] Entries { get; } = entries;
 
         public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
