@@ -121,7 +121,7 @@ internal static partial class AppEndpoints
         return Results.Ok(View(updated, owner!));
     }
 
-    private static async Task<IResult> EnforceAsync(string appId, EnforcementRequest request, ClaimsPrincipal caller, PlatformStores stores, CancellationToken ct)
+    private static async Task<IResult> EnforceAsync(string appId, EnforcementRequest request, ClaimsPrincipal caller, PlatformStores stores, AuditRuntime audit, GateService gate, TimeProvider time, CancellationToken ct)
     {
         var (app, owner, refusal) = await FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
         if (refusal is not null)
@@ -147,6 +147,9 @@ internal static partial class AppEndpoints
         }
 
         await stores.Declarations.UpsertAppAsync(updated, ct).ConfigureAwait(false);
+        var keyList = request.Keys is { Count: > 0 } ? string.Join(",", request.Keys) : "";
+        await audit.AppendAsync(new Core.Audit.AuditEntry(Core.Audit.AuditEntryKind.Enforcement, time.GetUtcNow(), appId, keyList, "1025", "", request.Action + (request.Reason is null ? "" : ": " + request.Reason)), ct).ConfigureAwait(false);
+        await gate.RefreshAsync(ct).ConfigureAwait(false);
         return Results.Ok(View(updated, owner!));
     }
 

@@ -31,13 +31,13 @@
     });
     chart("by-key", {
       type: "bar",
-      data: { labels: view.byKey.map(k => k.key), datasets: [{ label: "attempts", data: view.byKey.map(k => k.count), backgroundColor: "#0b7a5a" }] },
+      data: { labels: view.byKey.map(k => k.name), datasets: [{ label: "attempts", data: view.byKey.map(k => k.count), backgroundColor: "#0b7a5a" }] },
     });
     ntk.rows(document.querySelector("[data-testid=by-reason] tbody"), view.byReason.map(r => [String(r.code), r.name, r.count]));
     ntk.rows(document.querySelector("[data-testid=top-programs] tbody"), view.topPrograms.map(p => {
       const a = document.createElement("a");
-      a.href = "#app=" + encodeURIComponent(p.appId);
-      a.textContent = p.appId;
+      a.href = "#app=" + encodeURIComponent(p.name);
+      a.textContent = p.name;
       return [a, p.count];
     }));
     ntk.rows(document.querySelector("[data-testid=review-queue] tbody"), view.reviewQueue.map(v => {
