@@ -2,13 +2,14 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 
 namespace NeedToKnow.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project bench/NeedToKnow.Benchmarks -- --filter '*Gate*'</c>.
-/// <c>--quick</c> is a smoke mode (one short job) whose numbers are never quoted (STYLE.md H23).
-/// MemoryDiagnoser is always on.
+/// <c>--quick</c> is a smoke run (in process, one warm-up, three iterations) whose numbers are never quoted
+/// (STYLE.md H23). MemoryDiagnoser is always on.
 /// </summary>
 public static class Program
 {
@@ -19,7 +20,8 @@ public static class Program
         var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);
         if (quick)
         {
-            config = config.AddJob(Job.ShortRun.WithWarmupCount(1).WithIterationCount(3).WithLaunchCount(1).WithId("quick"));
+            config = config.AddJob(Job.Dry.WithWarmupCount(1).WithIterationCount(3)
+                .WithToolchain(InProcessEmitToolchain.Instance).WithId("quick"));
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config);
