@@ -9,6 +9,18 @@ internal sealed partial class AstSiteCollector
     /// <summary>Resolves the recorded candidates and adds their sites.</summary>
     public void Collect(SiteBuilder sites)
     {
+        // A platform name declared as a local (minified `var tt = n(197)`, `function my() {}`) is not the platform
+        // global in this file, unless the declaration makes it one (`var wx = wx || {}`) or loads a wrapper module
+        // (`const wx = require('./wx-promise')`), whose members still reach the platform's APIs.
+        foreach (var (name, init) in _platformDeclarations)
+        {
+            if (init is null || (Resolve(init, 0).Kind != JsValueKind.Platform && !IsRequireCall(init)))
+            {
+                _shadowed.Add(name);
+            }
+        }
+
+        _resolved.Clear();
         foreach (var (target, value) in _memberAssignments)
         {
             var key = PathKey(target, 0);
@@ -104,7 +116,7 @@ internal sealed partial class AstSiteCollector
         {
             case NodeType.Identifier:
                 var name = ((Identifier)expression).Name;
-                return _table.IsPlatform(name) ? new JsValue(JsValueKind.Platform, name) : ResolveKey(name, depth);
+                return _table.IsPlatform(name) && !_shadowed.Contains(name) ? new JsValue(JsValueKind.Platform, name) : ResolveKey(name, depth);
             case NodeType.MemberExpression:
                 var member = (MemberExpression)expression;
                 if (!member.Computed && member.Object is Identifier global && GlobalObjects.Contains(global.Name)
@@ -148,6 +160,10 @@ internal sealed partial class AstSiteCollector
                 return default;
         }
     }
+
+    private static bool IsRequireCall(Expression expression) =>
+        expression is CallExpression { Callee: Identifier { Name: "require" } } || expression is ImportExpression
+        || (expression is AwaitExpression { Argument: ImportExpression });
 
     private JsValue Either(JsValue first, Expression second, int depth) =>
         first.Kind != JsValueKind.None ? first : Resolve(second, depth + 1);

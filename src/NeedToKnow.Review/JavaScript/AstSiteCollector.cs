@@ -41,6 +41,10 @@ internal sealed partial class AstSiteCollector
     private readonly Dictionary<string, JsValue> _resolved = new(StringComparer.Ordinal);
     private readonly HashSet<string> _resolving = new(StringComparer.Ordinal);
 
+    // Platform names declared in the file (var tt = n(197) in minified code), with their initializers.
+    private readonly List<(string Name, Expression? Init)> _platformDeclarations = [];
+    private readonly HashSet<string> _shadowed = new(StringComparer.Ordinal);
+
     public AstSiteCollector(JavaScriptApiTable table)
     {
         _table = table;
@@ -61,6 +65,8 @@ internal sealed partial class AstSiteCollector
         _patterns.Clear();
         _resolved.Clear();
         _resolving.Clear();
+        _platformDeclarations.Clear();
+        _shadowed.Clear();
     }
 
     private void OnNode(Node node, in OnNodeContext context)
@@ -87,7 +93,20 @@ internal sealed partial class AstSiteCollector
                 var isConst = declaration.Kind == VariableDeclarationKind.Const;
                 foreach (var declarator in declaration.Declarations)
                 {
+                    if (declarator.Id is Identifier declared && _table.IsPlatform(declared.Name))
+                    {
+                        _platformDeclarations.Add((declared.Name, declarator.Init));
+                    }
+
                     Bind(declarator.Id, declarator.Init, isConst);
+                }
+
+                break;
+            case NodeType.FunctionDeclaration or NodeType.ClassDeclaration:
+                var declaredName = node is FunctionDeclaration function ? function.Id : ((ClassDeclaration)node).Id;
+                if (declaredName is not null && _table.IsPlatform(declaredName.Name))
+                {
+                    _platformDeclarations.Add((declaredName.Name, null));
                 }
 
                 break;

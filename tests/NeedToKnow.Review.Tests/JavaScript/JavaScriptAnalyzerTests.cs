@@ -150,6 +150,14 @@ public sealed class JavaScriptAnalyzerTests
     }
 
     [Fact]
+    public void A_platform_name_declared_as_a_local_is_not_the_platform()
+    {
+        Assert.Empty(Sites("!function(){var tt=n(197);tt.getLocation();function my(){} my.chooseImage()}()"));
+        Assert.Equal(["wx.getLocation Location Call 1:20", "wx.chooseImage Album Call 2:1"], Sites("var wx = wx || {}; wx.getLocation()\nwx.chooseImage()"));
+        Assert.Equal(["wx.getLocation Location Call 1:37"], Sites("const wx = require('./wx-promise'); wx.getLocation()"));
+    }
+
+    [Fact]
     public void Apis_not_in_the_catalog_are_not_sites()
     {
         Assert.Empty(Sites("wx.openLocation({}); wx.getSetting(); wx.login(); wx.requirePrivacyAuthorize(); wx.getSystemInfoSync()"));
@@ -253,8 +261,19 @@ public sealed class JavaScriptAnalyzerTests
     [InlineData("wx . createMapContext('m')", true)]
     [InlineData("const w = wx", true)]
     [InlineData("wx['getLocation']()", true)]
-    [InlineData("promisify(wx)", true)]
+    [InlineData("promisify(wx)", false)]
     [InlineData("// wx.getLocation() in a comment is read as code by the screen", true)]
+    [InlineData("if (typeof wx !== 'undefined' && wx.getSystemInfoSync) { $(wx); f(a, b)(wx) }", false)]
+    [InlineData("!function(){var tt=n(197),o={swan:1};o.m=tt[e.code]||tt[0]; x = 'qq' + a / my}()", false)]
+    [InlineData("var api = cond ? wx : my", true)]
+    [InlineData("var api = other || wx", true)]
+    [InlineData("var api = (wx)", true)]
+    [InlineData("var api = await wx", true)]
+    [InlineData("const { chooseImage } = wx", true)]
+    [InlineData("o = globalThis.wx", true)]
+    [InlineData("wx[NAME]()", true)]
+    [InlineData("wx['get' + 'Location']()", true)]
+    [InlineData("x = a, wx", true)]
     public void The_screen_parses_only_what_may_hold_a_site(string code, bool parsed)
     {
         var analyzer = new JavaScriptAnalyzer(JavaScriptApiTable.Default);
