@@ -203,4 +203,52 @@ public class PackageReviewerTests
             Assert.Contains("### " + rule.Id, doc, StringComparison.Ordinal);
         }
     }
+
+    [Fact]
+    public void A_privacy_api_at_launch_and_a_location_api_missing_from_required_private_infos_are_reported()
+    {
+        using var t = new TestPackage();
+        t.Write("app.json", """{"pages":["pages/home/home"],"requiredPrivateInfos":[]}""");
+        t.Write("app.js", "App({\n  onLaunch() {\n    wx.getLocation({ success() {} })\n  },\n  later() { wx.chooseImage() }\n})\n");
+        t.Write("pages/home/home.js", "Page({\n  onLoad: function () { wx.getClipboardData() },\n  tap() { wx.setClipboardData({}) }\n})\n");
+        var report = Review(t, new ReviewDeclaration(["Location", "Album", "Clipboard"], [], [], []));
+        var launch = report.Findings.Where(f => f.RuleId == "NTK-REV-012").Select(f => (f.File, f.Line, f.Column, f.Message)).ToList();
+        Assert.Equal(
+            [
+                ("app.js", 3, 5, "`wx.getLocation` is called in App `onLaunch`, before any user action"),
+                ("pages/home/home.js", 2, 25, "`wx.getClipboardData` is called in the first page's `onLoad`, before any user action"),
+            ],
+            launch);
+        var missing = Single(report, "NTK-REV-003");
+        Assert.Equal(("`wx.getLocation` is used but `getLocation` is not in `requiredPrivateInfos` of app.json", "app.js", 3, 5), (missing.Message, missing.File, missing.Line, missing.Column));
+        var permission = Single(report, "NTK-REV-006");
+        Assert.Equal("`wx.getLocation` needs `scope.userLocation` but app.json has no `permission.scope.userLocation.desc`", permission.Message);
+        Assert.Equal(2, report.Coverage.Kinds["javascript"].Parsed);
+    }
+
+    [Fact]
+    public void A_script_that_does_not_parse_falls_back_to_a_token_scan_and_says_so()
+    {
+        using var t = new TestPackage();
+        t.Write("app.json", """{"pages":[]}""");
+        t.Write("broken.js", "function (\nwx.chooseImage()\n");
+        t.Write("ok.js", "wx.chooseImage()\n");
+        var report = Review(t, new ReviewDeclaration(["Album"], [], [], []));
+        Assert.Equal((1, 1), (report.Coverage.Kinds["javascript"].Parsed, report.Coverage.Kinds["javascript"].FellBack));
+        Assert.Equal("broken.js", Single(report, "NTK-PKG-020").File);
+        Assert.Contains(report.Detected.Single().Sites, s => s.File == "broken.js" && s.Confidence == NeedToKnow.Review.Sites.SiteConfidence.Low);
+        Assert.Contains(report.Detected.Single().Sites, s => s.File == "ok.js" && s.Confidence == NeedToKnow.Review.Sites.SiteConfidence.High);
+    }
+
+    [Fact]
+    public void Inline_wxs_is_analysed_as_script_at_its_position_in_the_wxml()
+    {
+        using var t = new TestPackage();
+        t.Write("app.json", """{"pages":[]}""");
+        t.Write("a.wxml", "<view/>\n<wxs module=\"m\">\nvar x = 1;\nwx.chooseImage()\n</wxs>");
+        var report = Review(t, new ReviewDeclaration(["Album"], [], [], []));
+        Assert.Equal(1, report.Coverage.InlineScripts);
+        var site = report.Detected.Single().Sites.Single();
+        Assert.Equal(("a.wxml", 4, 1), (site.File, site.Line, site.Column));
+    }
 }

@@ -1,22 +1,29 @@
 using NeedToKnow.Core.Catalog;
+using NeedToKnow.Review.JavaScript;
 using NeedToKnow.Review.Packages;
 
 namespace NeedToKnow.Review.Analysis;
 
 /// <summary>Runs the JavaScript analyzer on a file or an inline <c>&lt;wxs&gt;</c> body that starts at (line, column).</summary>
-internal sealed class ScriptAnalyzer(PrivacyCatalog catalog, ReviewLimits limits)
+internal sealed class ScriptAnalyzer
 {
-    public PrivacyCatalog Catalog { get; } = catalog;
+    private readonly JavaScriptAnalyzer analyzer;
 
-    public ReviewLimits Limits { get; } = limits;
+    public ScriptAnalyzer(PrivacyCatalog catalog, ReviewLimits limits)
+    {
+        var table = ReferenceEquals(catalog, PrivacyCatalog.Default) ? JavaScriptApiTable.Default : new JavaScriptApiTable(catalog);
+        analyzer = new JavaScriptAnalyzer(table, (int)Math.Min(int.MaxValue, limits.MaxFileBytes));
+    }
 
     public ScriptOutcome Analyze(string source, string file, string party, int line, int column)
     {
-        _ = source;
-        _ = file;
-        _ = party;
-        _ = line;
-        _ = column;
-        return new ScriptOutcome([], ScriptMode.Parsed, null, 0, 0);
+        var result = analyzer.Analyze(source, file, party, new SourceOrigin(line, column));
+        var mode = result.Mode switch
+        {
+            JavaScriptParseMode.Module or JavaScriptParseMode.Script => ScriptMode.Parsed,
+            JavaScriptParseMode.TokenScan => ScriptMode.FellBack,
+            _ => ScriptMode.Skipped,
+        };
+        return new ScriptOutcome(result.Sites, mode, result.Error?.Message, result.Error?.Line ?? 0, result.Error?.Column ?? 0);
     }
 }
