@@ -12,6 +12,7 @@ internal static class CommandGroups
         yield return SimulateCommand.Create(output);
         yield return CatalogCommand.Create(output);
         yield return DeclareCommand.Create(output);
+        yield return BenchCommands.Create(output);
         yield return AuditCommands.Create(output);
         yield return BenchCommands.Create(output);
         yield return ReviewCommands.Create(output);
