@@ -7,6 +7,12 @@ namespace NeedToKnow.Links.Url;
 /// <summary>Host parsing and serialization (https://url.spec.whatwg.org/#host-parsing, #host-serializing).</summary>
 internal static partial class UrlParser
 {
+    private const int IdnaCacheCapacity = 1024;
+    private const int IdnaCacheMaxKeyLength = 253;
+
+    [ThreadStatic]
+    private static Dictionary<string, string?>? t_idnaCache;
+
     /// <summary>https://url.spec.whatwg.org/#forbidden-host-code-point</summary>
     private static readonly SearchValues<char> ForbiddenHost = SearchValues.Create("\0\t\n\r #/:<>?@[\\]^|");
 
@@ -105,7 +111,33 @@ internal static partial class UrlParser
     {
         if (!System.Text.Ascii.IsValid(domain))
         {
-            return Uts46.ToAsciiForUrl(domain, output, scratch) && output.Length > 0;
+            // UTS #46 is a pure function of the domain: a small per-thread cache spares repeated IDN hosts the work.
+            var cache = t_idnaCache ??= new Dictionary<string, string?>(StringComparer.Ordinal);
+            var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (lookup.TryGetValue(domain, out var cached))
+            {
+                if (cached is null)
+                {
+                    return false;
+                }
+
+                output.Append(cached);
+                return cached.Length > 0;
+            }
+
+            var begin = output.Length;
+            var ok = Uts46.ToAsciiForUrl(domain, output, scratch) && output.Length > begin;
+            if (domain.Length <= IdnaCacheMaxKeyLength)
+            {
+                if (cache.Count >= IdnaCacheCapacity)
+                {
+                    cache.Clear();
+                }
+
+                lookup[domain] = ok ? output.AsSpan(begin).ToString() : null;
+            }
+
+            return ok;
         }
 
         var start = output.Length;
