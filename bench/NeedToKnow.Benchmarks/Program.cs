@@ -10,9 +10,6 @@ namespace NeedToKnow.Benchmarks;
 /// Runs the benchmarks: <c>dotnet run -c Release --project bench/NeedToKnow.Benchmarks -- --filter '*Gate*'</c>.
 /// <c>--quick</c> is a smoke run (in process, one warm-up, three iterations) whose numbers are never quoted
 /// (STYLE.md H23). MemoryDiagnoser is always on.
-/// Runs the benchmarks: <c>dotnet run -c Release --project bench/NeedToKnow.Benchmarks -- --filter '*Url*'</c>.
-/// <c>--quick</c> is a smoke run (in process, one warm-up, three iterations) whose numbers are not to be quoted
-/// (STYLE.md H23).
 /// </summary>
 public static class Program
 {
@@ -24,13 +21,10 @@ public static class Program
         if (quick)
         {
             config = config.AddJob(Job.Dry.WithWarmupCount(1).WithIterationCount(3)
-        IConfig config = DefaultConfig.Instance;
-            config = DefaultConfig.Instance.AddJob(Job.Dry.WithWarmupCount(1).WithIterationCount(3)
                 .WithToolchain(InProcessEmitToolchain.Instance).WithId("quick"));
         }
 
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(rest, config);
         return summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0;
-        return summaries.Any(s => s.HasCriticalValidationErrors) ? 1 : 0;
     }
 }
