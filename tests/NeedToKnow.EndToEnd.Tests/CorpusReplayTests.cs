@@ -44,7 +44,7 @@ public sealed class CorpusReplayTests(BrowserFixture browser) : IClassFixture<Br
             programs++;
             var appId = "wxcorpus" + index.ToString("D2", System.Globalization.CultureInfo.InvariantCulture);
             var declared = used.Where((_, i) => i % 2 == 0).Select(u => u.Key).ToHashSet(StringComparer.Ordinal);
-            await RegisterAndPublishAsync(op, appId, src, declared);
+            await RegisterAndPublishAsync(op, appId, src, declared, [.. used.Select(u => u.Key)]);
 
             for (var u = 0; u < UsersPerProgram; u++)
             {
@@ -98,17 +98,18 @@ public sealed class CorpusReplayTests(BrowserFixture browser) : IClassFixture<Br
         var attempts = await page.InnerTextAsync("[data-testid=attempts]");
         var shownPrograms = await page.InnerTextAsync("[data-testid=programs]");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ArtifactsFolder, "dashboard-corpus.png"), FullPage = true });
-        Assert.Equal(stats.GetProperty("interceptions").GetInt64().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-US")), attempts);
-        Assert.Equal(stats.GetProperty("interceptedPrograms").GetInt64().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-US")), shownPrograms);
-        Assert.Contains(stats.GetProperty("interceptions").GetInt64().ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en-US")), await page.InnerTextAsync("[data-testid=headline]"));
+        Assert.Equal(stats.GetProperty("interceptions").GetInt64().ToString("N0", System.Globalization.CultureInfo.InvariantCulture), attempts);
+        Assert.Equal(stats.GetProperty("interceptedPrograms").GetInt64().ToString("N0", System.Globalization.CultureInfo.InvariantCulture), shownPrograms);
+        Assert.Contains(stats.GetProperty("interceptions").GetInt64().ToString("N0", System.Globalization.CultureInfo.InvariantCulture), await page.InnerTextAsync("[data-testid=headline]"));
 
         // The log verifies offline against its signed tree head.
         await server.DisposeAsync();
         var (exit, stdout, stderr) = RunNtk("audit", "verify", "--db", server.Db);
+        server.DeleteFolder();
         Assert.True(exit == 0, "ntk audit verify: " + stdout + stderr);
     }
 
-    private sealed record Decision(string Kind, int Reason, string? PromptKind, string? Key, string? Scope, string Raw);
+    private sealed record Decision(string Kind, int Reason, string? PromptKind, string? Key, string? Scope, bool Separate, string Raw);
 
     private static async Task<Decision> DecideAsync(HttpClient host, string appId, string user, string api)
     {
@@ -123,6 +124,7 @@ public sealed class CorpusReplayTests(BrowserFixture browser) : IClassFixture<Br
             prompt.ValueKind == JsonValueKind.Object ? prompt.GetProperty("kind").GetString() : null,
             prompt.ValueKind == JsonValueKind.Object ? prompt.GetProperty("key").GetString() : null,
             prompt.ValueKind == JsonValueKind.Object && prompt.TryGetProperty("scope", out var s) && s.ValueKind == JsonValueKind.String ? s.GetString() : null,
+            prompt.ValueKind == JsonValueKind.Object && prompt.GetProperty("separateConsent").GetBoolean(),
             body);
     }
 
@@ -137,18 +139,19 @@ public sealed class CorpusReplayTests(BrowserFixture browser) : IClassFixture<Br
             keys = declaration ? new[] { prompt.Key } : null,
             scope = prompt.Scope,
             granted,
+            method = prompt.Separate ? "SeparatePopup" : null, // sensitive PI: separate consent (PIPL Art. 29)
         });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
 
-    private static async Task RegisterAndPublishAsync(HttpClient op, string appId, string src, IReadOnlySet<string> declared)
+    private static async Task RegisterAndPublishAsync(HttpClient op, string appId, string src, IReadOnlySet<string> declared, string[] admitted)
     {
         var register = await op.PostAsJsonAsync("/v1/apps", new
         {
             appId,
             developerId = "dev-" + appId,
             developer = new { name = "Corpus developer " + appId, entityType = "organisation", verified = true },
-            admissions = declared.ToArray(),
+            admissions = admitted, // admitted by the platform, so an undeclared use fails at the declaration check (112)
         });
         Assert.True(register.IsSuccessStatusCode, await register.Content.ReadAsStringAsync());
 

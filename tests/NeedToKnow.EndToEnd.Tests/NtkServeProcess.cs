@@ -95,8 +95,16 @@ public sealed class NtkServeProcess : IAsyncDisposable
         return client;
     }
 
+    private bool _disposed;
+
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
@@ -104,6 +112,11 @@ public sealed class NtkServeProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    /// <summary>Removes the server's folder (its database and secrets); call after the last look at <see cref="Db"/>.</summary>
+    public void DeleteFolder()
+    {
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -52,5 +52,6 @@ public sealed class UserPageTests(BrowserFixture browser) : IClassFixture<Browse
         // The withdrawal takes effect for the very next decision.
         var after = await (await host.PostAsJsonAsync("/v1/gate/decide", new { appId = app, userId = user, target = "wx.chooseImage", userGesture = true })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.NotEqual("allow", after.GetProperty("kind").GetString());
+        server.DeleteFolder();
     }
 }

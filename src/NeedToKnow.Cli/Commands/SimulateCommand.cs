@@ -250,6 +250,7 @@ internal static class SimulateCommand
             keys = declaration ? new[] { prompt.GetProperty("key").GetString() } : null,
             scope,
             granted = random.NextDouble() < (declaration ? 0.85 : 0.8),
+            method = prompt.TryGetProperty("separateConsent", out var separate) && separate.GetBoolean() ? "SeparatePopup" : null,
         };
         var response = await http.PostAsJsonAsync("/v1/gate/answers", answer, ct).ConfigureAwait(false);
         return response.IsSuccessStatusCode ? 1 : 0;
