@@ -10,6 +10,7 @@ internal static class CommandGroups
     {
         yield return ServeCommand.Create(output);
         yield return SimulateCommand.Create(output);
+        yield return ReviewCommands.Create(output);
         yield return CatalogCommand.Create(output);
         yield return DeclareCommand.Create(output);
         yield return BenchCommands.Create(output);

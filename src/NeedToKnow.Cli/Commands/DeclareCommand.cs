@@ -13,7 +13,7 @@ internal static class DeclareCommand
         var catalogFile = CatalogCommand.CatalogFileOption();
         var validate = new Command("validate", "Check a privacy declaration: exit 0 valid (warnings allowed), 1 invalid, 2 unreadable") { file, format, catalogFile };
         validate.SetAction(parse => (int)Validate(output, parse.GetValue(file)!, parse.GetValue(format)!, parse.GetValue(catalogFile)));
-        return new Command("declare", "Privacy declarations (privacy.json)") { validate };
+        return new Command("declare", "Privacy declarations (privacy.json)") { validate, DeclareInitCommand.Create(output) };
     }
 
     internal static ExitCode Validate(CliOutput output, string path, string format, string? catalogFile)
