@@ -15,7 +15,6 @@ internal static class CommandGroups
         yield return DeclareCommand.Create(output);
         yield return BenchCommands.Create(output);
         yield return AuditCommands.Create(output);
-        yield return ReviewCommands.Create(output);
         yield return LinkCommands.Create(output);
     }
 }
