@@ -24,11 +24,13 @@ public sealed class ServerFixture : IAsyncLifetime
         UserRateLimitPerSecond = 1000,
     };
 
-    public string DbPath { get; } = Path.Combine(Path.GetTempPath(), "ntk-server-tests-" + Guid.NewGuid().ToString("N") + ".db");
+    public string Folder { get; } = Directory.CreateTempSubdirectory("ntk-server-tests-").FullName;
+
+    public string DbPath => Path.Combine(Folder, "ntk.db");
 
     public async Task InitializeAsync()
     {
-        _server = NtkServer.Create(Options(DbPath));
+        _server = await NtkServer.CreateAsync(Options(DbPath));
         await _server.StartAsync();
         BaseAddress = new Uri(_server.Addresses[0].Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
     }
@@ -40,10 +42,7 @@ public sealed class ServerFixture : IAsyncLifetime
             await _server.DisposeAsync();
         }
 
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-        {
-            File.Delete(DbPath + suffix);
-        }
+        Directory.Delete(Folder, recursive: true);
     }
 
     public HttpClient Client(string? key = null)

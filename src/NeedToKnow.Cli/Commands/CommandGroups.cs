@@ -9,6 +9,7 @@ internal static class CommandGroups
     public static IEnumerable<Command> All(CliOutput output)
     {
         yield return ServeCommand.Create(output);
+        yield return SimulateCommand.Create(output);
         yield return ReviewCommands.Create(output);
         yield return CatalogCommand.Create(output);
         yield return DeclareCommand.Create(output);

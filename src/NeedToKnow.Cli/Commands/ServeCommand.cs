@@ -31,10 +31,10 @@ internal static class ServeCommand
         NtkServer server;
         try
         {
-            server = NtkServer.Create(options);
+            server = await NtkServer.CreateAsync(options, cancellation).ConfigureAwait(false);
             await server.StartAsync(cancellation).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or NeedToKnow.Core.Storage.StoreUnavailableException or UnauthorizedAccessException)
         {
             output.Error.WriteLine("error: the server could not start: " + e.Message.Split('\n')[0].TrimEnd('.'));
             return (int)ExitCode.UsageOrUnreadable;

@@ -51,7 +51,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 
         var claims = new List<Claim>
         {
-            new(Claims.Role, record.Role.ToString()),
+            new(Claims.Role, record.Role),
             new(Claims.KeyId, record.Id),
         };
         if (record.DeveloperId is not null)

@@ -1,21 +1,25 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using NeedToKnow.Core.Access;
 
 namespace NeedToKnow.Server.Auth;
 
+#pragma warning disable NTK9001 // uses Core's experimental access-key port
+
 /// <summary>
 /// API keys per role, stored hashed (SHA-256 of a 256-bit random key: a fast hash is enough for keys with that much
-/// entropy, unlike passwords). The key text is returned once, when it is made.
+/// entropy, unlike passwords). The key text is returned once, when it is made; records persist through
+/// <see cref="IAccessKeyStore"/>.
 /// </summary>
 public sealed class ApiKeyStore
 {
-    private readonly ConcurrentDictionary<string, ApiKeyRecord> _byHash = new(StringComparer.Ordinal);
-    private readonly IApiKeyPersistence? _persistence;
+    private readonly ConcurrentDictionary<string, AccessKeyRecord> _byHash = new(StringComparer.Ordinal);
+    private readonly IAccessKeyStore? _persistence;
 
     /// <summary>Creates a store, loading the keys <paramref name="persistence"/> holds (if any).</summary>
     /// <param name="persistence">Where keys survive restarts, or null for memory only.</param>
-    public ApiKeyStore(IApiKeyPersistence? persistence = null)
+    public ApiKeyStore(IAccessKeyStore? persistence = null)
     {
         _persistence = persistence;
         if (persistence is not null)
@@ -30,10 +34,10 @@ public sealed class ApiKeyStore
     /// <summary>Makes a new key for <paramref name="role"/>; returns the key text (shown once) and its record.</summary>
     /// <param name="role">The role.</param>
     /// <param name="name">A label.</param>
-    /// <param name="developerId">Required for <see cref="Role.Developer"/>, else must be null.</param>
+    /// <param name="developerId">Required for <see cref="Role.Developer"/>, else ignored.</param>
     /// <returns>The key text and the stored record.</returns>
-    /// <exception cref="ArgumentException">A developer key without a developer id, or a user role.</exception>
-    public (string Key, ApiKeyRecord Record) Create(Role role, string name, string? developerId = null)
+    /// <exception cref="ArgumentException">A developer key without a developer id, or the user role.</exception>
+    public (string Key, AccessKeyRecord Record) Create(Role role, string name, string? developerId = null)
     {
         if (role == Role.User)
         {
@@ -56,7 +60,7 @@ public sealed class ApiKeyStore
     /// <param name="developerId">For developer keys.</param>
     /// <returns>The stored record.</returns>
     /// <exception cref="ArgumentException">A key shorter than 24 characters.</exception>
-    public ApiKeyRecord Import(string key, Role role, string name, string? developerId = null)
+    public AccessKeyRecord Import(string key, Role role, string name, string? developerId = null)
     {
         if (key.Length < 24)
         {
@@ -64,12 +68,12 @@ public sealed class ApiKeyStore
         }
 
         var hash = Hash(key);
-        if (_byHash.TryGetValue(hash, out var existing))
+        if (_byHash.TryGetValue(hash, out var existing) && !existing.Revoked)
         {
             return existing;
         }
 
-        var record = new ApiKeyRecord("key_" + hash[..12], role, developerId, name, hash, DateTimeOffset.UtcNow);
+        var record = new AccessKeyRecord("key_" + hash[..12], role.ToString(), role == Role.Developer ? developerId : null, name, hash, DateTimeOffset.UtcNow);
         _persistence?.Save(record);
         _byHash[hash] = record;
         return record;
@@ -78,12 +82,18 @@ public sealed class ApiKeyStore
     /// <summary>Finds the live record for a presented key, or null.</summary>
     /// <param name="key">The key text as presented.</param>
     /// <returns>The record, or null when unknown or revoked.</returns>
-    public ApiKeyRecord? Find(string key) =>
+    public AccessKeyRecord? Find(string key) =>
         _byHash.TryGetValue(Hash(key), out var record) && !record.Revoked ? record : null;
 
     /// <summary>Every key record, newest first (no key text).</summary>
-    public IReadOnlyList<ApiKeyRecord> List() =>
+    /// <returns>The records.</returns>
+    public IReadOnlyList<AccessKeyRecord> List() =>
         [.. _byHash.Values.OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id, StringComparer.Ordinal)];
+
+    /// <summary>Whether a live key of <paramref name="role"/> exists.</summary>
+    /// <param name="role">The role.</param>
+    /// <returns>True when one does.</returns>
+    public bool HasLive(Role role) => _byHash.Values.Any(r => !r.Revoked && r.Role == role.ToString());
 
     /// <summary>Revokes the key with <paramref name="id"/>.</summary>
     /// <param name="id">The key id.</param>

@@ -28,7 +28,7 @@ internal static class KeyEndpoints
             }
 
             var (key, record) = store.Create(request.Role, request.Name ?? request.Role.ToString().ToLowerInvariant(), request.Role == Role.Developer ? request.DeveloperId : null);
-            return Results.Created("/v1/keys/" + record.Id, new CreatedKey(record.Id, record.Role, record.DeveloperId, key));
+            return Results.Created("/v1/keys/" + record.Id, new CreatedKey(record.Id, request.Role, record.DeveloperId, key));
         });
         keys.MapGet("/", (ApiKeyStore store) =>
             Results.Ok(store.List().Select(r => new { r.Id, r.Role, r.DeveloperId, r.Name, r.CreatedAt, r.Revoked })));

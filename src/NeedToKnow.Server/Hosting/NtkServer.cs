@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,6 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using NeedToKnow.Core.Gate;
 using NeedToKnow.Server.Auth;
 using NeedToKnow.Server.Endpoints;
 using NeedToKnow.Server.Telemetry;
@@ -19,10 +19,12 @@ namespace NeedToKnow.Server.Hosting;
 public sealed class NtkServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly Platform.PlatformRuntime _runtime;
 
-    private NtkServer(WebApplication app, string? generatedOperatorKey)
+    private NtkServer(WebApplication app, Platform.PlatformRuntime runtime, string? generatedOperatorKey)
     {
         _app = app;
+        _runtime = runtime;
         GeneratedOperatorKey = generatedOperatorKey;
     }
 
@@ -36,12 +38,20 @@ public sealed class NtkServer : IAsyncDisposable
     /// <summary>The application's services (for tests and the demo).</summary>
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Builds the server from <paramref name="options"/>.</summary>
+    /// <summary>The folder holding the server's secret and audit signing key.</summary>
+    public string StateFolder => _runtime.StateFolder;
+
+    /// <summary>Opens the store (migrating it), the audit log and the gate, and builds the server from <paramref name="options"/>.</summary>
     /// <param name="options">Addresses, store, limits.</param>
-    /// <returns>The server, not yet started.</returns>
-    public static NtkServer Create(ServerOptions options)
+    /// <param name="cancellationToken">Cancels opening.</param>
+    /// <returns>The server, not yet listening.</returns>
+    /// <exception cref="ArgumentException">The <c>--db</c> value is not a SQLite path or a PostgreSQL connection string.</exception>
+    /// <exception cref="Core.Storage.StoreUnavailableException">The store cannot be reached.</exception>
+    public static async Task<NtkServer> CreateAsync(ServerOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var catalog = NeedToKnow.Core.Catalog.PrivacyCatalog.Default;
+        var runtime = await Platform.PlatformRuntime.OpenAsync(options, catalog, cancellationToken).ConfigureAwait(false);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ApplicationName = "ntk" });
         builder.WebHost.UseUrls(options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         builder.WebHost.ConfigureKestrel(k =>
@@ -55,13 +65,13 @@ public sealed class NtkServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
-        var keys = new ApiKeyStore();
+        var keys = new ApiKeyStore(runtime.Store.AccessKeys);
         string? generated = null;
         if (options.OperatorKey is not null)
         {
             keys.Import(options.OperatorKey, Role.Operator, "operator (configured)");
         }
-        else if (!keys.List().Any(k => k.Role == Role.Operator && !k.Revoked))
+        else if (!keys.HasLive(Role.Operator))
         {
             (generated, _) = keys.Create(Role.Operator, "operator (made at first start)");
         }
@@ -70,8 +80,14 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddSingleton(options);
         services.AddSingleton(keys);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(new UserTokenService(options.UserTokenSecret ?? RandomNumberGenerator.GetBytes(32), TimeProvider.System));
+        services.AddSingleton(new UserTokenService(options.UserTokenSecret ?? runtime.UserTokenSecret, TimeProvider.System));
         services.AddSingleton<ServerMetrics>();
+        services.AddSingleton(catalog);
+        services.AddSingleton(runtime.Stores);
+        services.AddSingleton(runtime.Gate);
+        services.AddSingleton(runtime.Audit);
+        services.AddSingleton<Platform.AccessReport>();
+        services.AddSingleton<IReadinessProbe>(new GateReadiness(runtime.Gate));
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<ExceptionToProblem>();
@@ -112,7 +128,12 @@ public sealed class NtkServer : IAsyncDisposable
         HealthEndpoints.Map(app);
         var v1 = app.MapGroup("/v1");
         KeyEndpoints.Map(v1);
-        return new NtkServer(app, generated);
+        AppEndpoints.Map(v1);
+        SubmissionEndpoints.Map(v1);
+        GateEndpoints.Map(v1);
+        ConsentEndpoints.Map(v1);
+        AuditEndpoints.Map(v1);
+        return new NtkServer(app, runtime, generated);
     }
 
     /// <summary>Starts listening.</summary>
@@ -131,6 +152,12 @@ public sealed class NtkServer : IAsyncDisposable
     {
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        await _runtime.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private sealed class GateReadiness(GateService gate) : IReadinessProbe
+    {
+        public string? Check() => gate.IsReady ? null : "the gate is not ready: " + (gate.LastError ?? "its snapshot is stale");
     }
 
     private static void ConfigureRateLimits(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions o, ServerOptions options)

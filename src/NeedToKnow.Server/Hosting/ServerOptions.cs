@@ -27,6 +27,12 @@ public sealed record ServerOptions
     /// <summary>Requests per second for user tokens and unauthenticated callers; default 50.</summary>
     public int UserRateLimitPerSecond { get; init; } = 50;
 
+    /// <summary>Where the server keeps its secret and audit signing key; null for beside the SQLite file (or the working folder for PostgreSQL).</summary>
+    public string? StateFolder { get; init; }
+
+    /// <summary>The audit log's signing key (ECDSA P-256, PEM); null to use (or make) <c>ntk-audit-key.pem</c> in the state folder.</summary>
+    public string? AuditKeyPem { get; init; }
+
     /// <summary>Start with the examples/ program registered and simulated traffic.</summary>
     public bool Demo { get; init; }
 

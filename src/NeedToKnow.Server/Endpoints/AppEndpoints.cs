@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using NeedToKnow.Core.Catalog;
+using NeedToKnow.Core.Diagnostics;
+using NeedToKnow.Core.Gate;
+using NeedToKnow.Server.Auth;
+using NeedToKnow.Server.Hosting;
+using NeedToKnow.Server.Platform;
+
+namespace NeedToKnow.Server.Endpoints;
+
+/// <summary>The app registry: register apps (operator), admissions and enforcement (operator), read (operator or owner).</summary>
+internal static partial class AppEndpoints
+{
+    public sealed record DeveloperBody(string? Name, string? EntityType, bool Verified);
+
+    public sealed record RegisterAppRequest(string? AppId, string? DeveloperId, DeveloperBody? Developer, string? ServiceCategory, IReadOnlyList<string>? Admissions);
+
+    public sealed record AdmissionsRequest(IReadOnlyList<string>? Admissions);
+
+    public sealed record EnforcementRequest(string? Action, IReadOnlyList<string>? Keys, string? Reason);
+
+    public sealed record AppView(string AppId, string DeveloperId, string Developer, string EntityType, bool Verified, AppStatus Status, int? LiveVersion, IReadOnlyList<string> Admissions, IReadOnlyList<string> BannedKeys);
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        var apps = v1.MapGroup("/apps").WithTags("apps");
+        apps.MapPost("/", RegisterAsync).RequireAuthorization(Policies.Operator);
+        apps.MapGet("/", ListAsync).RequireAuthorization(Policies.Apps);
+        apps.MapGet("/{appId}", GetAsync).RequireAuthorization(Policies.Apps);
+        apps.MapPut("/{appId}/admissions", SetAdmissionsAsync).RequireAuthorization(Policies.Operator);
+        apps.MapPost("/{appId}/enforcement", EnforceAsync).RequireAuthorization(Policies.Operator);
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
+    private static partial Regex AppIdPattern();
+
+    private static async Task<IResult> RegisterAsync(RegisterAppRequest request, PlatformStores stores, PrivacyCatalog catalog, CancellationToken ct)
+    {
+        if (request.AppId is null || !AppIdPattern().IsMatch(request.AppId))
+        {
+            return Problems.BadRequest("`appId` must be 1 to 64 letters, digits, `_` or `-`");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.DeveloperId) || request.DeveloperId.Length > 128)
+        {
+            return Problems.BadRequest("`developerId` is required (at most 128 characters)");
+        }
+
+        var developer = request.Developer;
+        if (developer is null || string.IsNullOrWhiteSpace(developer.Name) || developer.Name.Length > 200)
+        {
+            return Problems.BadRequest("`developer.name` is required (at most 200 characters)");
+        }
+
+        var entity = (developer.EntityType ?? "").ToLowerInvariant();
+        string[] entities = ["organisation", "individual", "government"];
+        if (!entities.Contains(entity))
+        {
+            var suggestion = FuzzyMatch.Closest(entity, entities);
+            return Problems.BadRequest(
+                "unknown `developer.entityType` `" + developer.EntityType + "`",
+                suggestion is null ? "use one of `organisation`, `individual`, `government`" : "did you mean `" + suggestion + "`?");
+        }
+
+        if (request.ServiceCategory is not null && !catalog.TryGetServiceCategory(request.ServiceCategory, out _))
+        {
+            var suggestion = FuzzyMatch.Closest(request.ServiceCategory, catalog.ServiceCategories.Select(c => c.Id));
+            return Problems.BadRequest(
+                "unknown `serviceCategory` `" + request.ServiceCategory + "`",
+                suggestion is null ? "see `ntk catalog show` for the 39 service categories" : "did you mean `" + suggestion + "`?");
+        }
+
+        if (!await stores.Owners.SetOwnerAsync(request.AppId, request.DeveloperId, ct).ConfigureAwait(false))
+        {
+            return Problems.Conflict("app `" + request.AppId + "` is registered to another developer");
+        }
+
+        var existing = await stores.Declarations.GetAppAsync(request.AppId, ct).ConfigureAwait(false);
+        var record = new AppRecord(
+            request.AppId,
+            existing?.Status ?? AppStatus.Offline,
+            existing?.LiveVersion,
+            new DeveloperInfo(developer.Name, entity, developer.Verified),
+            request.Admissions ?? existing?.Admissions ?? [],
+            existing?.BannedKeys ?? []);
+        await stores.Declarations.UpsertAppAsync(record, ct).ConfigureAwait(false);
+        return Results.Created("/v1/apps/" + request.AppId, View(record, request.DeveloperId));
+    }
+
+    private static async Task<IResult> ListAsync(ClaimsPrincipal caller, PlatformStores stores, CancellationToken ct)
+    {
+        var views = new List<AppView>();
+        foreach (var (appId, owner) in await stores.Owners.ListAsync(ct).ConfigureAwait(false))
+        {
+            if (Access.MayUseApp(caller, owner) && await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false) is { } app)
+            {
+                views.Add(View(app, owner));
+            }
+        }
+
+        return Results.Ok(views);
+    }
+
+    private static async Task<IResult> GetAsync(string appId, ClaimsPrincipal caller, PlatformStores stores, CancellationToken ct)
+    {
+        var (app, owner, refusal) = await FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
+        return refusal ?? Results.Ok(View(app!, owner!));
+    }
+
+    private static async Task<IResult> SetAdmissionsAsync(string appId, AdmissionsRequest request, ClaimsPrincipal caller, PlatformStores stores, CancellationToken ct)
+    {
+        var (app, owner, refusal) = await FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var updated = app! with { Admissions = request.Admissions ?? [] };
+        await stores.Declarations.UpsertAppAsync(updated, ct).ConfigureAwait(false);
+        return Results.Ok(View(updated, owner!));
+    }
+
+    private static async Task<IResult> EnforceAsync(string appId, EnforcementRequest request, ClaimsPrincipal caller, PlatformStores stores, AuditRuntime audit, GateService gate, TimeProvider time, CancellationToken ct)
+    {
+        var (app, owner, refusal) = await FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        AppRecord updated;
+        switch (request.Action)
+        {
+            case "ban":
+                updated = request.Keys is { Count: > 0 } keys
+                    ? app! with { BannedKeys = [.. app.BannedKeys.Union(keys, StringComparer.Ordinal)] }
+                    : app! with { Status = AppStatus.Banned };
+                break;
+            case "unban":
+                updated = request.Keys is { Count: > 0 } lift
+                    ? app! with { BannedKeys = [.. app.BannedKeys.Except(lift, StringComparer.Ordinal)] }
+                    : app! with { Status = app.LiveVersion is null ? AppStatus.Offline : AppStatus.Live, BannedKeys = [] };
+                break;
+            default:
+                return Problems.BadRequest("`action` must be `ban` or `unban`");
+        }
+
+        await stores.Declarations.UpsertAppAsync(updated, ct).ConfigureAwait(false);
+        var keyList = request.Keys is { Count: > 0 } ? string.Join(",", request.Keys) : "";
+        await audit.AppendAsync(new Core.Audit.AuditEntry(Core.Audit.AuditEntryKind.Enforcement, time.GetUtcNow(), appId, keyList, "1025", "", request.Action + (request.Reason is null ? "" : ": " + request.Reason)), ct).ConfigureAwait(false);
+        await gate.RefreshAsync(ct).ConfigureAwait(false);
+        return Results.Ok(View(updated, owner!));
+    }
+
+    /// <summary>Finds an app the caller may see; a developer asking for another's app gets the same 404 as for an unknown one.</summary>
+    internal static async Task<(AppRecord? App, string? Owner, IResult? Refusal)> FindAsync(string appId, ClaimsPrincipal caller, PlatformStores stores, CancellationToken ct)
+    {
+        var owner = await stores.Owners.GetOwnerAsync(appId, ct).ConfigureAwait(false);
+        if (!Access.MayUseApp(caller, owner))
+        {
+            return (null, null, Problems.NotFound("no app `" + appId + "` is visible to this key"));
+        }
+
+        var app = await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false);
+        return app is null ? (null, null, Problems.NotFound("no app `" + appId + "`")) : (app, owner, null);
+    }
+
+    private static AppView View(AppRecord app, string owner) =>
+        new(app.AppId, owner, app.Developer.Name, app.Developer.EntityType, app.Developer.Verified, app.Status, app.LiveVersion, app.Admissions, app.BannedKeys);
+}

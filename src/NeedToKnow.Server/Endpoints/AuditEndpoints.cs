@@ -1,0 +1,145 @@
+using System.Globalization;
+using System.Text;
+using NeedToKnow.Core.Audit;
+using NeedToKnow.Core.Audit.Statistics;
+using NeedToKnow.Core.Catalog;
+using NeedToKnow.Core.Submissions;
+using NeedToKnow.Server.Auth;
+using NeedToKnow.Server.Hosting;
+using NeedToKnow.Server.Platform;
+
+namespace NeedToKnow.Server.Endpoints;
+
+/// <summary>
+/// The audit log over HTTP (operator and auditor): the latest signed tree head, inclusion and consistency proofs
+/// (RFC 9162 §2.1.3, §2.1.4), statistics computed from the log, a CSV export, and the dashboard's figures.
+/// </summary>
+internal static class AuditEndpoints
+{
+    public sealed record CountView(string Name, long Count);
+
+    public sealed record ReasonView(string Code, string Name, long Count);
+
+    public sealed record SeriesView(DateTimeOffset Time, long Interceptions, long Prompts);
+
+    public sealed record QueueView(string AppId, int Version, DateTimeOffset SubmittedAt, int Errors, int Warnings);
+
+    public sealed record DashboardView(
+        DateTimeOffset? Since,
+        string Headline,
+        InterceptionFigures Interceptions,
+        PromptFigures Prompts,
+        double? ConsentRate,
+        IReadOnlyList<SeriesView> Series,
+        IReadOnlyList<CountView> ByKey,
+        IReadOnlyList<ReasonView> ByReason,
+        IReadOnlyList<CountView> TopPrograms,
+        IReadOnlyList<QueueView> ReviewQueue);
+
+    public sealed record InterceptionFigures(long Attempts, long Programs);
+
+    public sealed record PromptFigures(long Shown);
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        var audit = v1.MapGroup("/audit").WithTags("audit").RequireAuthorization(Policies.Audit);
+        audit.MapGet("/sth", (AuditRuntime log) =>
+            log.Log.Publisher?.Latest is { } head
+                ? Results.Text(SignedTreeHeadJson.Serialize(head), "application/json")
+                : Problems.NotFound("the log has no signed tree head yet"));
+        audit.MapGet("/public-key", (AuditRuntime log) => Results.Text(log.PublicKeyPem, "application/x-pem-file"));
+        audit.MapGet("/proof/inclusion", (long index, long? size, AuditRuntime log) =>
+        {
+            var treeSize = size ?? log.Log.Publisher?.Latest?.TreeSize ?? log.Log.Integrator.Snapshot.Size;
+            if (index < 0 || treeSize <= index || treeSize > log.Log.Integrator.Snapshot.Size)
+            {
+                return Problems.BadRequest("`index` must be below `size`, and `size` at most the log's size " + log.Log.Integrator.Snapshot.Size);
+            }
+
+            var proof = log.Log.Proofs.ProveInclusion(index, treeSize);
+            return Results.Ok(new { leafIndex = proof.LeafIndex, treeSize = proof.TreeSize, leafHash = Convert.ToBase64String(proof.LeafHash), hashes = proof.Hashes.Select(Convert.ToBase64String) });
+        });
+        audit.MapGet("/proof/consistency", (long first, long second, AuditRuntime log) =>
+        {
+            if (first < 1 || first > second || second > log.Log.Integrator.Snapshot.Size)
+            {
+                return Problems.BadRequest("need 1 <= `first` <= `second` <= " + log.Log.Integrator.Snapshot.Size);
+            }
+
+            var proof = log.Log.Proofs.ProveConsistency(first, second);
+            return Results.Ok(new { size1 = proof.Size1, size2 = proof.Size2, hashes = proof.Hashes.Select(Convert.ToBase64String) });
+        });
+        audit.MapGet("/stats", async (DateTimeOffset? since, DateTimeOffset? until, AuditRuntime log, CancellationToken ct) =>
+            Results.Ok(await log.StatisticsAsync(since, until, null, ct).ConfigureAwait(false)));
+        audit.MapGet("/export.csv", async (AuditRuntime log, CancellationToken ct) =>
+        {
+            var csv = new StringBuilder("index,kind,time,app_id,privacy_key,reason_code,user_hash\r\n");
+            await foreach (var (index, entry) in log.EntriesAsync(ct).ConfigureAwait(false))
+            {
+                csv.Append(index.ToString(CultureInfo.InvariantCulture)).Append(',').Append(entry.Kind).Append(',')
+                    .Append(entry.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append(',').Append(Csv(entry.AppId)).Append(',')
+                    .Append(Csv(entry.PrivacyKey)).Append(',').Append(Csv(entry.ReasonCode)).Append(',').Append(entry.UserHash).Append("\r\n");
+            }
+
+            return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
+        });
+
+        v1.MapGet("/dashboard", async (DateTimeOffset? since, AuditRuntime log, PlatformStores stores, PrivacyCatalog catalog, CancellationToken ct) =>
+        {
+            var stats = await log.StatisticsAsync(since, null, null, ct).ConfigureAwait(false);
+            var queue = await stores.Submissions.ListAsync(null, SubmissionStatus.Pending, ct).ConfigureAwait(false);
+            return Results.Ok(Dashboard(stats, queue, catalog));
+        }).WithTags("audit").RequireAuthorization(Policies.Audit);
+
+        v1.MapGet("/apps/{appId}/overview", async (string appId, System.Security.Claims.ClaimsPrincipal caller, AuditRuntime log, PlatformStores stores, CancellationToken ct) =>
+        {
+            var (app, _, refusal) = await AppEndpoints.FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
+            if (refusal is not null)
+            {
+                return refusal;
+            }
+
+            var live = await GateEndpoints.LiveDeclarationAsync(stores, appId, ct).ConfigureAwait(false);
+            var stats = await log.StatisticsAsync(null, null, appId, ct).ConfigureAwait(false);
+            var outcomes = stats.ConsentEvents.ToDictionary(c => c.Name, c => c.Count, StringComparer.Ordinal);
+            var answered = outcomes.GetValueOrDefault("granted") + outcomes.GetValueOrDefault("refused");
+            var versions = await stores.Submissions.ListAsync(appId, null, ct).ConfigureAwait(false);
+            return Results.Ok(new
+            {
+                appId,
+                developer = app!.Developer.Name,
+                status = app.Status.ToString().ToLowerInvariant(),
+                liveVersion = app.LiveVersion,
+                declaration = live?.Items.Select(i => new { key = i.Key, purpose = i.Purpose, necessary = i.Necessary }).ToArray() ?? [],
+                consentRate = answered == 0 ? (double?)null : (double)outcomes.GetValueOrDefault("granted") / answered,
+                refusalRate = answered == 0 ? (double?)null : (double)outcomes.GetValueOrDefault("refused") / answered,
+                interceptions = stats.Interceptions,
+                versions = versions.Select(v => new { version = v.Version, status = v.Status.ToString().ToLowerInvariant(), findings = v.Findings }),
+            });
+        }).WithTags("apps").RequireAuthorization(Policies.Apps);
+
+        v1.MapGet("/apps/{appId}/stats", async (string appId, System.Security.Claims.ClaimsPrincipal caller, DateTimeOffset? since, AuditRuntime log, PlatformStores stores, CancellationToken ct) =>
+        {
+            var (_, _, refusal) = await AppEndpoints.FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
+            return refusal ?? Results.Ok(await log.StatisticsAsync(since, null, appId, ct).ConfigureAwait(false));
+        }).WithTags("audit").RequireAuthorization(Policies.Apps);
+    }
+
+    internal static DashboardView Dashboard(AuditStatistics stats, IReadOnlyList<Submission> queue, PrivacyCatalog catalog) => new(
+        stats.Since,
+        stats.Sentence,
+        new InterceptionFigures(stats.Interceptions, stats.InterceptedPrograms),
+        new PromptFigures(stats.PromptsShown),
+        stats.ConsentRate,
+        [.. stats.Hourly.Select(p => new SeriesView(p.Start, p.Interceptions, p.Prompts))],
+        [.. stats.InterceptionsByPrivacyKey.Select(c => new CountView(c.Name, c.Count))],
+        [.. stats.InterceptionsByReasonCode.Select(c => new ReasonView(c.Name, ReasonName(c.Name, catalog), c.Count))],
+        [.. stats.InterceptionsByProgram.Take(10).Select(c => new CountView(c.Name, c.Count))],
+        [.. queue.Select(s => new QueueView(s.AppId, s.Version, s.SubmittedAt, s.Errors, s.Warnings))]);
+
+    private static string ReasonName(string code, PrivacyCatalog catalog) =>
+        catalog.TryGetReasonCode(code, out var reason) ? reason.Message : code;
+
+    private static string Csv(string value) =>
+        value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

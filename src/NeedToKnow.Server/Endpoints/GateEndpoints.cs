@@ -1,0 +1,193 @@
+using System.Diagnostics;
+using NeedToKnow.Core.Consent;
+using NeedToKnow.Core.Gate;
+using NeedToKnow.Server.Auth;
+using NeedToKnow.Server.Hosting;
+using NeedToKnow.Server.Platform;
+using NeedToKnow.Server.Telemetry;
+
+namespace NeedToKnow.Server.Endpoints;
+
+/// <summary>The gate over HTTP (host role): decide one request or a batch, and report the user's answer to a prompt.</summary>
+internal static class GateEndpoints
+{
+    /// <summary>The most requests one batch may hold.</summary>
+    public const int MaxBatch = 10_000;
+
+    public sealed record DecideRequest(string? AppId, string? UserId, string? Target, bool UserGesture, DateTimeOffset? Time);
+
+    public sealed record BatchRequest(IReadOnlyList<DecideRequest>? Requests);
+
+    public sealed record PromptView(string Kind, string Key, string Purpose, string Developer, string? Scope, bool SeparateConsent, bool Necessary, int DeclarationVersion);
+
+    public sealed record DecisionView(string DecisionId, string Kind, int Reason, string ReasonName, string DecidedBy, string Detail, string? Key, int DeclarationVersion, PromptView? Prompt, string? Error);
+
+    public sealed record AnswerRequest(string? AppId, string? UserId, string? Kind, IReadOnlyList<string>? Keys, string? Scope, bool Granted, DateTimeOffset? Time, string? Method);
+
+    public static void Map(RouteGroupBuilder v1)
+    {
+        var gate = v1.MapGroup("/gate").WithTags("gate").RequireAuthorization(Policies.Host);
+        gate.MapPost("/decide", Decide);
+        gate.MapPost("/decide-batch", DecideBatch);
+        gate.MapPost("/answers", AnswerAsync);
+    }
+
+    private static IResult Decide(DecideRequest request, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    {
+        var problem = Check(request);
+        if (problem is not null)
+        {
+            return Problems.BadRequest(problem);
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var decision = DecideOne(request, gate, metrics, report, time);
+        metrics.DecisionLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+        return Results.Ok(decision);
+    }
+
+    private static IResult DecideBatch(BatchRequest batch, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    {
+        if (batch.Requests is null || batch.Requests.Count == 0 || batch.Requests.Count > MaxBatch)
+        {
+            return Problems.BadRequest("`requests` must hold 1 to " + MaxBatch + " requests");
+        }
+
+        for (var i = 0; i < batch.Requests.Count; i++)
+        {
+            var problem = Check(batch.Requests[i]);
+            if (problem is not null)
+            {
+                return Problems.BadRequest("requests[" + i + "]: " + problem);
+            }
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        var decisions = new DecisionView[batch.Requests.Count];
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            decisions[i] = DecideOne(batch.Requests[i], gate, metrics, report, time);
+        }
+
+        var perRequest = Stopwatch.GetElapsedTime(started).TotalSeconds / decisions.Length;
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            metrics.DecisionLatency.Record(perRequest);
+        }
+
+        return Results.Ok(new { decisions });
+    }
+
+    private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, TimeProvider time, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(answer.AppId) || string.IsNullOrEmpty(answer.UserId) || answer.UserId.Length > 128)
+        {
+            return Problems.BadRequest("`appId` and `userId` (at most 128 characters) are required");
+        }
+
+        var when = answer.Time ?? time.GetUtcNow();
+        ConsentEvent consentEvent;
+        switch (answer.Kind)
+        {
+            case "declaration":
+                var live = await LiveDeclarationAsync(stores, answer.AppId, ct).ConfigureAwait(false);
+                if (live is null)
+                {
+                    return Problems.NotFound("app `" + answer.AppId + "` has no live declaration");
+                }
+
+                var keys = answer.Keys is { Count: > 0 } ? answer.Keys : [.. live.Items.Select(i => i.Key)];
+                var items = new List<ConsentItem>(keys.Count);
+                foreach (var key in keys)
+                {
+                    var item = live.Items.FirstOrDefault(i => i.Key == key);
+                    if (item is null)
+                    {
+                        return Problems.BadRequest("privacy key `" + key + "` is not in the live declaration of `" + answer.AppId + "`");
+                    }
+
+                    items.Add(new ConsentItem(key, PurposeHash.Of(item.Purpose)));
+                }
+
+                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.DeclarationGranted : ConsentEventKind.DeclarationRefused, answer.UserId, answer.AppId, when, live.Version, items, null, Method(answer.Method, ConsentMethod.PrivacyPopup));
+                break;
+            case "scope":
+                if (string.IsNullOrEmpty(answer.Scope))
+                {
+                    return Problems.BadRequest("a scope answer needs `scope`");
+                }
+
+                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeGranted : ConsentEventKind.ScopeRefused, answer.UserId, answer.AppId, when, 0, [], answer.Scope, Method(answer.Method, ConsentMethod.ScopePopup));
+                break;
+            case "settings":
+                if (string.IsNullOrEmpty(answer.Scope))
+                {
+                    return Problems.BadRequest("a settings answer needs `scope`");
+                }
+
+                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeReEnabled : ConsentEventKind.ScopeRefused, answer.UserId, answer.AppId, when, 0, [], answer.Scope, ConsentMethod.Settings);
+                break;
+            default:
+                return Problems.BadRequest("`kind` must be `declaration`, `scope` or `settings`");
+        }
+
+        var state = await gate.RecordConsentAsync(consentEvent, ct).ConfigureAwait(false);
+        await audit.AppendConsentAsync(consentEvent, ct).ConfigureAwait(false);
+        return Results.Ok(ConsentEndpoints.View(state, consentEvent.EventId));
+    }
+
+    internal static async Task<DeclarationVersion?> LiveDeclarationAsync(PlatformStores stores, string appId, CancellationToken ct)
+    {
+        var app = await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false);
+        return app?.LiveVersion is { } version ? await stores.Declarations.GetVersionAsync(appId, version, ct).ConfigureAwait(false) : null;
+    }
+
+    internal static DecisionView DecideOne(DecideRequest request, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    {
+        var gateRequest = new GateRequest(request.AppId!, request.UserId!, request.Target!, request.UserGesture, request.Time ?? time.GetUtcNow());
+        var decision = gate.Decide(in gateRequest);
+        metrics.Decisions.Add(1, new KeyValuePair<string, object?>("kind", decision.Kind.ToString()));
+        if (decision.Kind == DecisionKind.Deny)
+        {
+            metrics.Interceptions.Add(1, new KeyValuePair<string, object?>("key", decision.Key ?? "unknown"), new KeyValuePair<string, object?>("reason", (int)decision.Reason));
+        }
+
+        report.Record(gateRequest.UserId, gateRequest.AppId, decision.Key ?? gateRequest.Target, decision.Kind, gateRequest.Time);
+        return View(decision);
+    }
+
+    internal static DecisionView View(in GateDecision d) => new(
+        d.Id.ToString(),
+        d.Kind.ToString().ToLowerInvariant(),
+        (int)d.Reason,
+        d.Reason.ToString(),
+        d.DecidedBy.ToString(),
+        d.Detail.ToString(),
+        d.Key,
+        d.DeclarationVersion,
+        d.Prompt is { } p ? new PromptView(p.Kind.ToString(), p.Key, p.Purpose, p.DeveloperName, p.Scope, p.SeparateConsent, p.Necessary, p.DeclarationVersion) : null,
+        d.Error);
+
+    private static string? Check(DecideRequest? r)
+    {
+        if (r is null)
+        {
+            return "a request is null";
+        }
+
+        if (string.IsNullOrEmpty(r.AppId) || r.AppId.Length > 64)
+        {
+            return "`appId` is required (at most 64 characters)";
+        }
+
+        if (string.IsNullOrEmpty(r.UserId) || r.UserId.Length > 128)
+        {
+            return "`userId` is required (at most 128 characters)";
+        }
+
+        return string.IsNullOrEmpty(r.Target) || r.Target.Length > 200 ? "`target` (a privacy API or privacy key) is required (at most 200 characters)" : null;
+    }
+
+    private static ConsentMethod Method(string? text, ConsentMethod fallback) =>
+        Enum.TryParse<ConsentMethod>(text, ignoreCase: true, out var method) ? method : fallback;
+}
