@@ -87,6 +87,7 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddSingleton(runtime.Gate);
         services.AddSingleton(runtime.Audit);
         services.AddSingleton<Platform.AccessReport>();
+        services.AddSingleton<BusinessDomainCache>();
         services.AddSingleton<IReadinessProbe>(new GateReadiness(runtime.Gate));
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -133,6 +134,7 @@ public sealed class NtkServer : IAsyncDisposable
         GateEndpoints.Map(v1);
         ConsentEndpoints.Map(v1);
         AuditEndpoints.Map(v1);
+        LinkEndpoints.Map(v1);
         return new NtkServer(app, runtime, generated);
     }
 
