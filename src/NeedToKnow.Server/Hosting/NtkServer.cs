@@ -28,7 +28,7 @@ public sealed class NtkServer : IAsyncDisposable
         GeneratedOperatorKey = generatedOperatorKey;
     }
 
-    /// <summary>The operator key made at this start because none existed and none was given; null otherwise. Shown once.</summary>
+    /// <summary>The operator key made at this start because none existed and none was given (or, with <see cref="ServerOptions.Demo"/>, for the demo); null otherwise. Shown once.</summary>
     public string? GeneratedOperatorKey { get; }
 
     /// <summary>The addresses the server listens on, once started (with the real port when 0 was asked).</summary>
@@ -74,6 +74,11 @@ public sealed class NtkServer : IAsyncDisposable
         else if (!keys.HasLive(Role.Operator))
         {
             (generated, _) = keys.Create(Role.Operator, "operator (made at first start)");
+        }
+        else if (options.Demo)
+        {
+            // The demo drives the server with an operator key and shows the dashboard with it; the earlier keys are shown only once.
+            (generated, _) = keys.Create(Role.Operator, "operator (ntk serve --demo)");
         }
 
         var services = builder.Services;
