@@ -28,7 +28,7 @@ public sealed partial class WhatwgUrl : IEquatable<WhatwgUrl>
     private readonly bool _opaquePath;
     private readonly SchemeKind _schemeKind;
 
-    private WhatwgUrl(string href, int schemeEnd, int usernameEnd, int hostStart, int hostEnd, int pathStart, int queryStart, int fragmentStart, int port, UrlHostKind hostKind, bool opaquePath, SchemeKind schemeKind)
+    internal WhatwgUrl(string href, int schemeEnd, int usernameEnd, int hostStart, int hostEnd, int pathStart, int queryStart, int fragmentStart, int port, UrlHostKind hostKind, bool opaquePath, SchemeKind schemeKind)
     {
         _href = href;
         _schemeEnd = schemeEnd;
