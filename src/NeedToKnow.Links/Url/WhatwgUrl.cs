@@ -133,6 +133,9 @@ public sealed partial class WhatwgUrl : IEquatable<WhatwgUrl>
         ? _href.AsSpan(_usernameEnd + 1, _hostStart - _usernameEnd - 2)
         : default;
 
+    /// <summary>Where <see cref="HostnameSpan"/> starts in <see cref="Href"/>.</summary>
+    internal int HostStart => _hostStart;
+
     internal ReadOnlySpan<char> HostnameSpan => _href.AsSpan(_hostStart, _hostEnd - _hostStart);
 
     internal ReadOnlySpan<char> PathSpan => _href.AsSpan(_pathStart, PathEnd - _pathStart);
