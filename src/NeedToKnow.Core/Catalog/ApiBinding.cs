@@ -10,7 +10,7 @@ namespace NeedToKnow.Core.Catalog;
 /// <c>&lt;button open-type="getPhoneNumber"&gt;</c>, <c>&lt;input type="nickname"&gt;</c>, <c>wx.authorize</c>.
 /// Names follow the WeChat typings (wechat-miniprogram/api-typings, types/wx/lib.wx.api.d.ts).
 /// </remarks>
-public sealed class ApiBinding : CatalogEntry
+public sealed record ApiBinding : CatalogEntry
 {
     /// <summary>Platform namespace: <c>wx</c>, <c>my</c>, <c>tt</c>, <c>swan</c>, <c>qq</c>, <c>uni</c> or <c>Taro</c>.</summary>
     public required string Platform { get; init; }

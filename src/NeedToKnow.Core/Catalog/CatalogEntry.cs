@@ -10,7 +10,7 @@ namespace NeedToKnow.Core.Catalog;
 /// was first written is added and deprecated in the same version. The loader checks that deprecation does not come
 /// before addition and that <see cref="ReplacedBy"/> is only set on a deprecated row.
 /// </remarks>
-public abstract class CatalogEntry
+public abstract record CatalogEntry
 {
     /// <summary>Stable id, unique within its collection; code refers to rows by it.</summary>
     public required string Id { get; init; }

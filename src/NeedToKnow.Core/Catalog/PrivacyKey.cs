@@ -11,7 +11,7 @@ namespace NeedToKnow.Core.Catalog;
 /// keys) and the open-platform getPrivacySetting API (7 self-declared keys); sensitivity per PIPL Art. 28 and
 /// GB/T 35273-2020 Appendix B. A key with a <see cref="Parent"/> is covered by a declaration of the parent.
 /// </remarks>
-public sealed class PrivacyKey : CatalogEntry
+public sealed record PrivacyKey : CatalogEntry
 {
     /// <summary>English display name.</summary>
     public required string NameEn { get; init; }

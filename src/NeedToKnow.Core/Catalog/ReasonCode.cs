@@ -7,7 +7,7 @@ namespace NeedToKnow.Core.Catalog;
 /// where one exists, https://developers.weixin.qq.com/miniprogram/dev/framework/usability/PublicErrno.html), and the
 /// rule ids of declaration validation and catalog loading. Code refers to rows by <see cref="CatalogEntry.Id"/>.
 /// </summary>
-public sealed class ReasonCode : CatalogEntry
+public sealed record ReasonCode : CatalogEntry
 {
     /// <summary>Which part of NeedToKnow emits it.</summary>
     public required ReasonArea Area { get; init; }

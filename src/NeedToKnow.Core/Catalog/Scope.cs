@@ -5,7 +5,7 @@ namespace NeedToKnow.Core.Catalog;
 /// or refuses once per app.
 /// </summary>
 /// <remarks>Source: https://developers.weixin.qq.com/miniprogram/dev/framework/open-ability/authorize.html and each platform's AuthSetting doc.</remarks>
-public sealed class Scope : CatalogEntry
+public sealed record Scope : CatalogEntry
 {
     /// <summary>The privacy key the scope grants.</summary>
     public required string Key { get; init; }

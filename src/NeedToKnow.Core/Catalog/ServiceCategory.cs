@@ -9,7 +9,7 @@ namespace NeedToKnow.Core.Catalog;
 /// Art. 2: mini-programs are apps under the Provisions. Art. 4: the basic function must not be refused because the
 /// user declines non-necessary information. Text: https://www.cac.gov.cn/2021-03/22/c_1617990997054277.htm
 /// </remarks>
-public sealed class ServiceCategory : CatalogEntry
+public sealed record ServiceCategory : CatalogEntry
 {
     /// <summary>Article 5 item number, 1 to 39.</summary>
     public required int Number { get; init; }
