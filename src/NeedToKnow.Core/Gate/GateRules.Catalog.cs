@@ -22,35 +22,10 @@ public sealed partial class GateRules
             scope is not null && catalog.TryGetScope(scope, out var s) && s.Status != ScopeStatus.Active ? null : scope;
 
         var keys = new List<GateKeyRule>(catalog.Keys.Count);
-        var keyIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var k in catalog.Keys)
         {
             keys.Add(new GateKeyRule(k.Id, k.Sensitivity == Sensitivity.Sensitive, ActiveScope(k.Scope), k.NeedsAdmission, EntityNames(k.AllowedEntities),
                 k.RequiresVerifiedDeveloper, k.NeedsUserGesture, catalog.GetAncestors(k.Id)));
-            keyIds.Add(k.Id);
-        }
-
-        var apiCounts = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var b in catalog.Bindings)
-        {
-            apiCounts[b.Api] = apiCounts.GetValueOrDefault(b.Api) + 1;
-        }
-
-        var names = new HashSet<string>(keyIds, StringComparer.Ordinal);
-        var apis = new List<GateApiBinding>();
-        foreach (var b in catalog.Bindings)
-        {
-            var keyRule = catalog.TryGetKey(b.Key, out var key) ? key : null;
-            var binding = new GateApiBinding(b.Id, b.Key, ActiveScope(b.Scope) ?? ActiveScope(keyRule?.Scope), b.NeedsUserGesture || (keyRule?.NeedsUserGesture ?? false));
-            if (names.Add(b.Id))
-            {
-                apis.Add(binding);
-            }
-
-            if (apiCounts[b.Api] == 1 && names.Add(b.Api))
-            {
-                apis.Add(binding with { Api = b.Api });
-            }
         }
 
         var necessary = new Dictionary<string, IReadOnlyCollection<string>>(StringComparer.Ordinal);
@@ -59,7 +34,16 @@ public sealed partial class GateRules
             necessary[c.Id] = [.. c.NecessaryKeys];
         }
 
-        return Create(keys, apis, necessary);
+        var uncheckedScopes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var s in catalog.Scopes)
+        {
+            if (s.Status != ScopeStatus.Active)
+            {
+                uncheckedScopes.Add(s.Id);
+            }
+        }
+
+        return Create(keys, catalog.Bindings, necessary, uncheckedScopes);
     }
 
     private static string[]? EntityNames(DeveloperEntityTypes allowed)

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using NeedToKnow.Core.Catalog;
 
 namespace NeedToKnow.Core.Gate;
 
@@ -21,16 +22,24 @@ public sealed partial class GateRules
     /// <summary>The number of privacy keys with a rule.</summary>
     public int KeyCount { get; private init; }
 
-    /// <summary>The number of API bindings.</summary>
+    /// <summary>The number of names a request may use for an API (binding ids and unambiguous API texts).</summary>
     public int ApiCount { get; private init; }
 
     /// <summary>Compiles rules.</summary>
     /// <param name="keys">One rule per privacy key.</param>
-    /// <param name="apis">The API bindings; each must name a key of <paramref name="keys"/>.</param>
+    /// <param name="apis">
+    /// The catalog's API bindings (<see cref="PrivacyCatalog.Bindings"/>, the only list of them, DESIGN.md); each must name a
+    /// key of <paramref name="keys"/>. A binding is found by its <see cref="CatalogEntry.Id"/> and, when no other binding
+    /// has the same <see cref="ApiBinding.Api"/> text, by that text too (so a host may send <c>wx.getLocation</c>). It
+    /// needs its own scope, else its key's; it needs a gesture when it or its key does. A name already taken by a key or
+    /// an earlier binding is not taken again.
+    /// </param>
     /// <param name="necessaryKeysByCategory">Per service category id, the keys in its necessary scope (2021 Provisions on the Scope of Necessary Personal Information); categories absent here leave the declared necessary flag as it is.</param>
+    /// <param name="uncheckedScopes">Scopes the gate does not check (authorization cancelled or withdrawn by the platform: <c>scope.address</c>, <c>scope.userInfo</c> are "always true", reference §3); null for none.</param>
     /// <returns>The rules.</returns>
-    /// <exception cref="ArgumentException">A key or API appears twice, or a binding names an unknown key.</exception>
-    public static GateRules Create(IEnumerable<GateKeyRule> keys, IEnumerable<GateApiBinding> apis, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? necessaryKeysByCategory = null)
+    /// <exception cref="ArgumentException">A key appears twice, or a binding names an unknown key.</exception>
+    public static GateRules Create(IEnumerable<GateKeyRule> keys, IEnumerable<ApiBinding> apis, IReadOnlyDictionary<string, IReadOnlyCollection<string>>? necessaryKeysByCategory = null,
+        IReadOnlyCollection<string>? uncheckedScopes = null)
     {
         ArgumentNullException.ThrowIfNull(keys);
         ArgumentNullException.ThrowIfNull(apis);
@@ -49,20 +58,33 @@ public sealed partial class GateRules
             targets.Add(k.Key, new ResolvedTarget(rule, k.Scope, k.NeedsGesture));
         }
 
-        var apiCount = 0;
-        foreach (var a in apis)
+        var bindings = apis.ToList();
+        var apiTextCounts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var b in bindings)
         {
-            if (!byKey.TryGetValue(a.Key, out var rule))
+            apiTextCounts[b.Api] = apiTextCounts.GetValueOrDefault(b.Api) + 1;
+        }
+
+        var apiCount = 0;
+        foreach (var b in bindings)
+        {
+            if (!byKey.TryGetValue(b.Key, out var rule))
             {
-                throw new ArgumentException("api `" + a.Api + "` is bound to unknown privacy key `" + a.Key + "`", nameof(apis));
+                throw new ArgumentException("api `" + b.Id + "` is bound to unknown privacy key `" + b.Key + "`", nameof(apis));
             }
 
-            if (!targets.TryAdd(a.Api, new ResolvedTarget(rule, a.Scope ?? defaults[a.Key].Scope, a.NeedsGesture ?? defaults[a.Key].NeedsGesture)))
+            var keyDefaults = defaults[b.Key];
+            var scope = b.Scope is not null && uncheckedScopes?.Contains(b.Scope) != true ? b.Scope : keyDefaults.Scope;
+            var target = new ResolvedTarget(rule, scope, b.NeedsUserGesture || keyDefaults.NeedsGesture);
+            if (targets.TryAdd(b.Id, target))
             {
-                throw new ArgumentException("api `" + a.Api + "` is bound twice (or is also a privacy key)", nameof(apis));
+                apiCount++;
             }
 
-            apiCount++;
+            if (apiTextCounts[b.Api] == 1 && targets.TryAdd(b.Api, target))
+            {
+                apiCount++;
+            }
         }
 
         var necessary = new Dictionary<string, FrozenSet<string>>(StringComparer.Ordinal);

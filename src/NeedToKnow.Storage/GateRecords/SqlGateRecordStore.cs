@@ -30,40 +30,8 @@ internal sealed class SqlGateRecordStore : IGateRecordSink, IGateRecordReader
 
         await _db.WriteAsync(async (conn, tx, ct) =>
         {
-            for (var start = 0; start < interceptions.Count; start += RowsPerStatement)
-            {
-                var n = Math.Min(RowsPerStatement, interceptions.Count - start);
-                await using var cmd = Sql.Command(conn, tx, "INSERT INTO interceptions (" + InterceptionColumns + ") VALUES " + Sql.Values(n, 11)
-                    + " ON CONFLICT (app_id, decision_id) DO NOTHING");
-                for (var r = 0; r < n; r++)
-                {
-                    var x = interceptions[start + r];
-                    cmd.Add(Sql.Param(r, 0), x.AppId).Add(Sql.Param(r, 1), x.DecisionId.Value).Add(Sql.Param(r, 2), Sql.ToTicks(x.Time))
-                        .Add(Sql.Param(r, 3), x.UserId).Add(Sql.Param(r, 4), x.Target).Add(Sql.Param(r, 5), x.Key)
-                        .Add(Sql.Param(r, 6), (int)x.Reason).Add(Sql.Param(r, 7), (int)x.DecidedBy).Add(Sql.Param(r, 8), (int)x.Detail)
-                        .Add(Sql.Param(r, 9), x.DeclarationVersion).Add(Sql.Param(r, 10), x.Error);
-                }
-
-                await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
-            for (var start = 0; start < prompts.Count; start += RowsPerStatement)
-            {
-                var n = Math.Min(RowsPerStatement, prompts.Count - start);
-                await using var cmd = Sql.Command(conn, tx, "INSERT INTO prompts (" + PromptColumns + ") VALUES " + Sql.Values(n, 12)
-                    + " ON CONFLICT (app_id, decision_id) DO NOTHING");
-                for (var r = 0; r < n; r++)
-                {
-                    var p = prompts[start + r];
-                    cmd.Add(Sql.Param(r, 0), p.AppId).Add(Sql.Param(r, 1), p.DecisionId.Value).Add(Sql.Param(r, 2), Sql.ToTicks(p.Time))
-                        .Add(Sql.Param(r, 3), p.UserId).Add(Sql.Param(r, 4), p.Target).Add(Sql.Param(r, 5), p.Key)
-                        .Add(Sql.Param(r, 6), (int)p.Kind).Add(Sql.Param(r, 7), (int)p.Reason).Add(Sql.Param(r, 8), (int)p.Detail)
-                        .Add(Sql.Param(r, 9), p.DeclarationVersion).Add(Sql.Param(r, 10), p.Scope).Add(Sql.Param(r, 11), p.SeparateConsent ? 1 : 0);
-                }
-
-                await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
+            await InsertAsync(conn, tx, "interceptions", InterceptionColumns, 11, interceptions, BindInterception, ct).ConfigureAwait(false);
+            await InsertAsync(conn, tx, "prompts", PromptColumns, 12, prompts, BindPrompt, ct).ConfigureAwait(false);
             return 0;
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -75,6 +43,39 @@ internal sealed class SqlGateRecordStore : IGateRecordSink, IGateRecordReader
     public IAsyncEnumerable<PromptRecord> ReadPromptsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken = default) =>
         Sql.StreamAsync(_db, "SELECT " + PromptColumns + " FROM prompts WHERE time_ticks >= @f AND time_ticks < @t ORDER BY time_ticks, decision_id",
             cmd => cmd.Add("@f", Sql.ToTicks(from)).Add("@t", Sql.ToTicks(to)), ReadPrompt, cancellationToken);
+
+    /// <summary>
+    /// Inserts rows <see cref="RowsPerStatement"/> at a time into an append-only record table keyed by
+    /// (app_id, decision_id); a row already there is skipped.
+    /// </summary>
+    private static async Task InsertAsync<T>(DbConnection conn, DbTransaction tx, string table, string columns, int columnCount, IReadOnlyList<T> rows,
+        Action<DbCommand, int, T> bind, CancellationToken ct)
+    {
+        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        {
+            var n = Math.Min(RowsPerStatement, rows.Count - start);
+            await using var cmd = Sql.Command(conn, tx, "INSERT INTO " + table + " (" + columns + ") VALUES " + Sql.Values(n, columnCount)
+                + " ON CONFLICT (app_id, decision_id) DO NOTHING");
+            for (var r = 0; r < n; r++)
+            {
+                bind(cmd, r, rows[start + r]);
+            }
+
+            await cmd.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    private static void BindInterception(DbCommand cmd, int r, InterceptionRecord x) =>
+        cmd.Add(Sql.Param(r, 0), x.AppId).Add(Sql.Param(r, 1), x.DecisionId.Value).Add(Sql.Param(r, 2), Sql.ToTicks(x.Time))
+            .Add(Sql.Param(r, 3), x.UserId).Add(Sql.Param(r, 4), x.Target).Add(Sql.Param(r, 5), x.Key)
+            .Add(Sql.Param(r, 6), (int)x.Reason).Add(Sql.Param(r, 7), (int)x.DecidedBy).Add(Sql.Param(r, 8), (int)x.Detail)
+            .Add(Sql.Param(r, 9), x.DeclarationVersion).Add(Sql.Param(r, 10), x.Error);
+
+    private static void BindPrompt(DbCommand cmd, int r, PromptRecord p) =>
+        cmd.Add(Sql.Param(r, 0), p.AppId).Add(Sql.Param(r, 1), p.DecisionId.Value).Add(Sql.Param(r, 2), Sql.ToTicks(p.Time))
+            .Add(Sql.Param(r, 3), p.UserId).Add(Sql.Param(r, 4), p.Target).Add(Sql.Param(r, 5), p.Key)
+            .Add(Sql.Param(r, 6), (int)p.Kind).Add(Sql.Param(r, 7), (int)p.Reason).Add(Sql.Param(r, 8), (int)p.Detail)
+            .Add(Sql.Param(r, 9), p.DeclarationVersion).Add(Sql.Param(r, 10), p.Scope).Add(Sql.Param(r, 11), p.SeparateConsent ? 1 : 0);
 
     private static InterceptionRecord ReadInterception(DbDataReader r) => new(
         DecisionId: new DecisionId(r.Long(1)),

@@ -1,3 +1,4 @@
+using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Consent;
 using NeedToKnow.Core.Gate;
 
@@ -12,7 +13,7 @@ internal static class ReferenceGate
 {
     internal sealed record Outcome(DecisionKind Kind, GateReason Reason, GateCheck DecidedBy, GateDetail Detail, string? Key, int Version, PromptKind PromptKind, string? PromptPurpose, string? PromptScope, bool PromptSeparate);
 
-    public static Outcome Decide(GateModel model, IReadOnlyList<GateKeyRule> keys, IReadOnlyList<GateApiBinding> apis, IReadOnlyDictionary<string, IReadOnlyCollection<string>> necessaryByCategory,
+    public static Outcome Decide(GateModel model, IReadOnlyList<GateKeyRule> keys, IReadOnlyList<ApiBinding> apis, IReadOnlyDictionary<string, IReadOnlyCollection<string>> necessaryByCategory,
         GateRequest request, DateTimeOffset consentAsOf)
     {
         if (request.AppId is null || request.UserId is null || request.Target is null)
@@ -21,11 +22,11 @@ internal static class ReferenceGate
         }
 
         var options = model.GateOptions();
-        var binding = apis.FirstOrDefault(a => a.Api == request.Target);
+        var binding = apis.FirstOrDefault(a => a.Id == request.Target || a.Api == request.Target);
         var rule = binding is not null ? keys.Single(k => k.Key == binding.Key) : keys.FirstOrDefault(k => k.Key == request.Target);
         var key = rule?.Key ?? request.Target;
         var scope = binding is not null ? binding.Scope ?? rule!.Scope : rule?.Scope;
-        var gesture = binding?.NeedsGesture ?? rule?.NeedsGesture ?? false;
+        var gesture = (binding?.NeedsUserGesture ?? false) || (rule?.NeedsGesture ?? false);
 
         Outcome Deny(GateReason r, GateCheck c, GateDetail d, int v) => new(DecisionKind.Deny, r, c, d, key, v, PromptKind.None, null, null, false);
 

@@ -1,3 +1,4 @@
+using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Gate;
 
 namespace NeedToKnow.Core.Tests.Gate;
@@ -14,15 +15,16 @@ internal static class TestRules
         new("Clipboard", Sensitive: false, Scope: null, NeedsAdmission: false, AllowedEntityTypes: null, RequiresVerified: false, NeedsGesture: false),
     ];
 
-    public static readonly GateApiBinding[] Apis =
+    /// <summary>Catalog API bindings (the gate reads the catalog's type); the id is the API text, as a host sends it.</summary>
+    public static readonly ApiBinding[] Apis =
     [
-        new("wx.getLocation", "Location", null, null),
-        new("wx.getFuzzyLocation", "Location", "scope.userFuzzyLocation", null),
-        new("button.open-type.getPhoneNumber", "PhoneNumber", null, null),
-        new("wx.chooseImage", "Album", null, null),
-        new("wx.startRecord", "Record", null, null),
-        new("wx.getClipboardData", "Clipboard", null, null),
-        new("wx.navigateToMiniProgram.Clipboard", "Clipboard", null, true),
+        Bind("wx.getLocation", "Location"),
+        Bind("wx.getFuzzyLocation", "Location", scope: "scope.userFuzzyLocation"),
+        Bind("button.open-type.getPhoneNumber", "PhoneNumber"),
+        Bind("wx.chooseImage", "Album"),
+        Bind("wx.startRecord", "Record"),
+        Bind("wx.getClipboardData", "Clipboard"),
+        Bind("wx.navigateToMiniProgram.Clipboard", "Clipboard", gesture: true),
     ];
 
     /// <summary>Service category "maps" has Location in its necessary scope; "shopping" does not.</summary>
@@ -33,4 +35,17 @@ internal static class TestRules
     };
 
     public static GateRules Create() => GateRules.Create(Keys, Apis, Necessary);
+
+    private static ApiBinding Bind(string api, string key, string? scope = null, bool gesture = false) => new()
+    {
+        Id = api,
+        Source = "test",
+        AddedIn = "1.0",
+        Platform = "wx",
+        Kind = BindingKind.Function,
+        Api = api,
+        Key = key,
+        Scope = scope,
+        NeedsUserGesture = gesture,
+    };
 }

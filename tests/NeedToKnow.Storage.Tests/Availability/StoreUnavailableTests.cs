@@ -12,7 +12,7 @@ namespace NeedToKnow.Storage.Tests.Availability;
 /// PostgreSQL loses its TCP connection
 /// (a proxy in front of the server is cut, as a crash or partition would).
 /// </summary>
-public abstract class StoreUnavailableTests : IAsyncLifetime
+public abstract partial class StoreUnavailableTests : IAsyncLifetime
 {
     private TestStore? _database;
 

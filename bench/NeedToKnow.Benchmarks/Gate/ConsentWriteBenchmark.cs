@@ -2,7 +2,7 @@ using BenchmarkDotNet.Attributes;
 using NeedToKnow.Core.Consent;
 using NeedToKnow.Storage;
 
-namespace NeedToKnow.Benchmarks;
+namespace NeedToKnow.Benchmarks.Gate;
 
 /// <summary>
 /// Durable consent writes (issue #4 "Measured"): one <c>AppendBatchAsync</c> of <see cref="Batch"/> grants per

@@ -3,7 +3,7 @@ using NeedToKnow.Cli.Bench;
 using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Gate;
 
-namespace NeedToKnow.Benchmarks;
+namespace NeedToKnow.Benchmarks.Gate;
 
 /// <summary>
 /// The shared gate workload of ../shared/peers/gate decided through the real gate: the file named by
