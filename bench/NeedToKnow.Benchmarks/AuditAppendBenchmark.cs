@@ -17,6 +17,7 @@ public class AuditAppendBenchmark
     private AuditLog? _log;
     private string _folder = "";
     private AuditEntry[] _entries = [];
+    private ValueTask<AuditAppendResult>[] _pending = new ValueTask<AuditAppendResult>[Appends];
 
     [Params("sqlite", "postgres")]
     public string Backend { get; set; } = "sqlite";
@@ -75,13 +76,24 @@ public class AuditAppendBenchmark
             return 0;
         }
 
-        var tasks = new Task<AuditAppendResult>[Appends];
+        var pending = _pending;
         for (var i = 0; i < Appends; i++)
         {
-            tasks[i] = _log.AppendAsync(_entries[i]).AsTask();
+            pending[i] = _log.AppendAsync(_entries[i]);
         }
 
-        var results = await Task.WhenAll(tasks);
-        return results[^1].Index;
+        var last = -1L;
+        for (var i = 0; i < Appends; i++)
+        {
+            var result = await pending[i];
+            if (!result.IsAppended)
+            {
+                throw new InvalidOperationException("pushback during the benchmark: raise MaxPendingEntries");
+            }
+
+            last = result.Index;
+        }
+
+        return last;
     }
 }

@@ -36,6 +36,24 @@ public static class AuditEntryCodec
     /// <exception cref="ArgumentException">A field exceeds <see cref="MaxFieldBytes"/>, the kind is unknown, or the user hash is not 64 hex digits; the message names the field, the limit and the observed value.</exception>
     public static byte[] Encode(long index, AuditEntry entry)
     {
+        Span<byte> buffer = stackalloc byte[MaxEncodedBytes];
+        var length = EncodeTo(index, entry, buffer);
+        return buffer[..length].ToArray();
+    }
+
+    /// <summary>Encodes <paramref name="entry"/> as the leaf at <paramref name="index"/> into <paramref name="buffer"/>, without allocating.</summary>
+    /// <param name="index">The entry's position in the log, 0 or more.</param>
+    /// <param name="entry">The entry.</param>
+    /// <param name="buffer">At least <see cref="MaxEncodedBytes"/> bytes.</param>
+    /// <returns>The number of bytes written.</returns>
+    /// <exception cref="ArgumentException">As <see cref="Encode"/>, or the buffer is shorter than <see cref="MaxEncodedBytes"/>.</exception>
+    public static int EncodeTo(long index, AuditEntry entry, Span<byte> buffer)
+    {
+        if (buffer.Length < MaxEncodedBytes)
+        {
+            throw new ArgumentException($"an audit entry buffer needs {MaxEncodedBytes} bytes, got {buffer.Length}", nameof(buffer));
+        }
+
         ArgumentNullException.ThrowIfNull(entry);
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         if (!Enum.IsDefined(entry.Kind))
@@ -55,7 +73,6 @@ public static class AuditEntryCodec
             userLength = 32;
         }
 
-        Span<byte> buffer = stackalloc byte[MaxEncodedBytes];
         buffer[0] = FormatVersion;
         BinaryPrimitives.WriteInt64BigEndian(buffer[1..], index);
         buffer[9] = (byte)entry.Kind;
@@ -70,7 +87,7 @@ public static class AuditEntryCodec
         buffer[at++] = (byte)userLength;
         user[..userLength].CopyTo(buffer[at..]);
         at += userLength;
-        return buffer[..at].ToArray();
+        return at;
     }
 
     /// <summary>Decodes canonical bytes.</summary>

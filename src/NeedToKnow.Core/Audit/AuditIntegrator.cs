@@ -9,7 +9,8 @@ namespace NeedToKnow.Core.Audit;
 /// </summary>
 public sealed class AuditIntegrator
 {
-    private readonly CompactRange _range;
+    private CompactRange _range;
+    private CompactRange _durable;
     private readonly MemoryMerkleNodes _nodes = new();
     private AuditTreeSnapshot _snapshot;
     private string? _failure;
@@ -17,6 +18,7 @@ public sealed class AuditIntegrator
     private AuditIntegrator(CompactRange range)
     {
         _range = range;
+        _durable = range.Clone();
         _snapshot = new AuditTreeSnapshot(range.Size, range.Root());
     }
 
@@ -73,21 +75,34 @@ public sealed class AuditIntegrator
     }
 
     /// <summary>Folds the leaves of one batch into the tree; they stay invisible until <see cref="Publish"/>.</summary>
-    /// <param name="leaves">The batch, continuing the tree's indexes.</param>
+    /// <param name="leaves">The batch, continuing the tree's indexes, its leaf hashes computed.</param>
     /// <exception cref="InvalidOperationException">An earlier batch failed to commit; the log must be reopened.</exception>
-    internal void Integrate(IReadOnlyList<AuditLeaf> leaves)
+    internal void Integrate(AuditLeafBatch leaves)
     {
         ThrowIfFailed();
+        if (leaves.FirstIndex != _range.Size)
+        {
+            throw new InvalidOperationException($"the audit batch starts at index {leaves.FirstIndex} but the tree has {_range.Size} leaves");
+        }
+
         for (var i = 0; i < leaves.Count; i++)
         {
-            _range.Append(leaves[i].LeafHash, _nodes);
+            _range.Append(leaves.LeafHashAt(i), _nodes);
         }
+    }
+
+    /// <summary>Forgets everything integrated since the last <see cref="Publish"/> (its commit failed and nothing of it is durable).</summary>
+    internal void Rollback()
+    {
+        _range = _durable.Clone();
+        _nodes.Truncate(_range.Size);
     }
 
     /// <summary>Makes everything integrated so far visible: called after the store's durable commit.</summary>
     internal void Publish()
     {
         _nodes.Publish(_range.Size);
+        _durable = _range.Clone();
         Volatile.Write(ref _snapshot, new AuditTreeSnapshot(_range.Size, _range.Root()));
     }
 

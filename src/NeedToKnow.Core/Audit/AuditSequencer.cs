@@ -1,50 +1,79 @@
-using System.Threading.Channels;
-using NeedToKnow.Core.Audit.Merkle;
+using System.Buffers;
+using NeedToKnow.Core.Storage;
 
 namespace NeedToKnow.Core.Audit;
 
 /// <summary>
-/// Sequencing with group commit (STYLE.md H16, after Tessera's <c>append_lifecycle.go</c>): appends queue here, one
-/// writer assigns consecutive indexes to a batch (by size, or by age with <see cref="AuditLogOptions.MaxBatchDelay"/>),
-/// integrates it, commits it to the store in one durable transaction, and only then completes each append with its
-/// index. A full queue gives a typed <see cref="AuditAppendStatus.Pushback"/> instead of growing without bound.
+/// Sequencing with group commit (STYLE.md H16, after Tessera's <c>append_lifecycle.go</c>): an append gets the next
+/// index at once and joins the open batch; one writer seals the batch (everything queued while the previous commit ran,
+/// up to <see cref="AuditLogOptions.MaxBatchSize"/>, or by age with <see cref="AuditLogOptions.MaxBatchDelay"/>),
+/// hashes and integrates it, commits it to the store in one durable transaction, and only then completes every append
+/// of the batch through one shared completion (no allocation per append). A full queue gives a typed
+/// <see cref="AuditAppendStatus.Pushback"/> instead of growing without bound.
 /// </summary>
 public sealed class AuditSequencer : IAsyncDisposable
 {
     private readonly IAuditLogStore _store;
     private readonly AuditIntegrator _integrator;
     private readonly AuditLogOptions _options;
-    private readonly Channel<Pending> _queue;
+    private readonly int _maxBatch;
+    private readonly Lock _gate = new();
+    private readonly Queue<AuditBatchCompletion> _sealed = new();
     private readonly Task _writer;
+    private AuditBatchCompletion _open;
+    private TaskCompletionSource? _wake;
+    private AuditLogUnavailableException? _failure;
     private long _next;
+    private int _pending;
+    private bool _closed;
 
     internal AuditSequencer(IAuditLogStore store, AuditIntegrator integrator, AuditLogOptions options)
     {
         _store = store;
         _integrator = integrator;
         _options = options;
+        _maxBatch = Math.Clamp(options.MaxBatchSize, 1, AuditBatchCompletion.MaxPositions);
         _next = integrator.Snapshot.Size;
-        _queue = Channel.CreateBounded<Pending>(new BoundedChannelOptions(options.MaxPendingEntries)
-        {
-            SingleReader = true,
-            FullMode = BoundedChannelFullMode.Wait,
-        });
+        _open = NewBatch();
         _writer = Task.Run(WriteLoopAsync);
     }
 
     /// <summary>
     /// Appends <paramref name="entry"/>; completes after the batch holding it is durable, with its index, or at once
     /// with a pushback when the queue is full. Once queued, an entry is committed even if the caller stops waiting.
+    /// Without a cancellable token the wait allocates nothing.
     /// </summary>
     /// <param name="entry">The entry.</param>
     /// <param name="cancellationToken">Stops waiting (the entry may still be committed).</param>
     /// <returns>The durable index, or a pushback.</returns>
     /// <exception cref="ArgumentException">The entry breaks a limit of <see cref="AuditEntryCodec"/>.</exception>
-    /// <exception cref="InvalidOperationException">The store failed to commit; the log stopped (fail closed).</exception>
+    /// <exception cref="AuditLogUnavailableException">The store failed to commit the batch (see <see cref="AuditLogUnavailableException.Stopped"/>).</exception>
     public ValueTask<AuditAppendResult> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
-        var encoded = AuditEntryCodec.Encode(0, entry);
-        return Enqueue(new Pending([encoded]), cancellationToken);
+        Span<byte> encoded = stackalloc byte[AuditEntryCodec.MaxEncodedBytes];
+        var length = AuditEntryCodec.EncodeTo(0, entry, encoded);
+        AuditBatchCompletion batch;
+        int position;
+        lock (_gate)
+        {
+            if (Refuse(1) is { } refused)
+            {
+                return refused;
+            }
+
+            if (_open.Leaves.Count >= _maxBatch)
+            {
+                SealOpen();
+            }
+
+            batch = _open;
+            position = batch.Leaves.Add(encoded[..length]);
+            _next++;
+            _pending++;
+            Wake();
+        }
+
+        return Wait(batch, position, cancellationToken);
     }
 
     /// <summary>
@@ -55,7 +84,7 @@ public sealed class AuditSequencer : IAsyncDisposable
     /// <param name="cancellationToken">Stops waiting (the entries may still be committed).</param>
     /// <returns>The first durable index, or a pushback.</returns>
     /// <exception cref="ArgumentException">An entry breaks a limit of <see cref="AuditEntryCodec"/>, or the list is empty.</exception>
-    /// <exception cref="InvalidOperationException">The store failed to commit; the log stopped (fail closed).</exception>
+    /// <exception cref="AuditLogUnavailableException">The store failed to commit the batch (see <see cref="AuditLogUnavailableException.Stopped"/>).</exception>
     public ValueTask<AuditAppendResult> AppendManyAsync(IReadOnlyList<AuditEntry> entries, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -64,122 +93,226 @@ public sealed class AuditSequencer : IAsyncDisposable
             throw new ArgumentException("an audit batch needs at least one entry", nameof(entries));
         }
 
-        var encoded = new byte[entries.Count][];
-        for (var i = 0; i < encoded.Length; i++)
+        var buffer = ArrayPool<byte>.Shared.Rent(entries.Count * AuditEntryCodec.MaxEncodedBytes);
+        var ends = ArrayPool<int>.Shared.Rent(entries.Count);
+        try
         {
-            encoded[i] = AuditEntryCodec.Encode(0, entries[i]);
+            var used = 0;
+            for (var i = 0; i < entries.Count; i++)
+            {
+                used += AuditEntryCodec.EncodeTo(0, entries[i], buffer.AsSpan(used, AuditEntryCodec.MaxEncodedBytes));
+                ends[i] = used;
+            }
+
+            AuditBatchCompletion batch;
+            int position;
+            lock (_gate)
+            {
+                if (Refuse(entries.Count) is { } refused)
+                {
+                    return refused;
+                }
+
+                if (_open.Leaves.Count > 0 && _open.Leaves.Count + entries.Count > _maxBatch)
+                {
+                    SealOpen();
+                }
+
+                batch = _open;
+                position = batch.Leaves.Count;
+                for (var i = 0; i < entries.Count; i++)
+                {
+                    var start = i == 0 ? 0 : ends[i - 1];
+                    batch.Leaves.Add(buffer.AsSpan(start, ends[i] - start));
+                }
+
+                _next += entries.Count;
+                _pending += entries.Count;
+                if (batch.Leaves.Count >= _maxBatch)
+                {
+                    SealOpen();
+                }
+
+                Wake();
+            }
+
+            return Wait(batch, position, cancellationToken);
         }
-
-        return Enqueue(new Pending(encoded), cancellationToken);
-    }
-
-    private ValueTask<AuditAppendResult> Enqueue(Pending pending, CancellationToken cancellationToken)
-    {
-        if (!_queue.Writer.TryWrite(pending))
+        finally
         {
-            return ValueTask.FromResult(new AuditAppendResult(AuditAppendStatus.Pushback, -1, _options.PushbackRetryAfter));
+            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<int>.Shared.Return(ends);
         }
-
-        return AwaitAsync(pending.Completion.Task, cancellationToken);
     }
 
     /// <summary>Stops taking appends, commits what is queued and waits for the writer to finish.</summary>
     /// <returns>A task.</returns>
     public async ValueTask DisposeAsync()
     {
-        _queue.Writer.TryComplete();
+        lock (_gate)
+        {
+            _closed = true;
+            Wake();
+        }
+
         await _writer.ConfigureAwait(false);
     }
 
-    private static async ValueTask<AuditAppendResult> AwaitAsync(Task<long> completion, CancellationToken cancellationToken)
+    private static ValueTask<AuditAppendResult> Wait(AuditBatchCompletion batch, int position, CancellationToken cancellationToken) =>
+        cancellationToken.CanBeCanceled
+            ? WaitCancellableAsync(batch, position, cancellationToken)
+            : new ValueTask<AuditAppendResult>(batch, (short)position);
+
+    private static async ValueTask<AuditAppendResult> WaitCancellableAsync(AuditBatchCompletion batch, int position, CancellationToken cancellationToken)
     {
-        var index = await completion.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return new AuditAppendResult(AuditAppendStatus.Appended, index, TimeSpan.Zero);
+        await batch.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return batch.Result(position);
+    }
+
+    private ValueTask<AuditAppendResult>? Refuse(int count)
+    {
+        if (_failure is not null)
+        {
+            return ValueTask.FromException<AuditAppendResult>(_failure);
+        }
+
+        if (_closed || _pending + count > _options.MaxPendingEntries)
+        {
+            return ValueTask.FromResult(new AuditAppendResult(AuditAppendStatus.Pushback, -1, _options.PushbackRetryAfter));
+        }
+
+        return null;
+    }
+
+    private AuditBatchCompletion NewBatch() => new(new AuditLeafBatch(_next, Math.Min(_maxBatch, 1024)));
+
+    private void SealOpen()
+    {
+        _sealed.Enqueue(_open);
+        _open = NewBatch();
+    }
+
+    private void Wake()
+    {
+        _wake?.TrySetResult();
+        _wake = null;
     }
 
     private async Task WriteLoopAsync()
     {
-        var batch = new List<Pending>(_options.MaxBatchSize);
-        var leaves = new List<AuditLeaf>(_options.MaxBatchSize);
-        var reader = _queue.Reader;
-        Exception? failure = null;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        var delayed = false;
+        while (true)
         {
-            batch.Clear();
-            leaves.Clear();
-            Drain(reader, batch);
-            if (batch.Count < _options.MaxBatchSize && _options.MaxBatchDelay > TimeSpan.Zero && batch.Count > 0)
+            AuditBatchCompletion? batch = null;
+            Task? wait = null;
+            lock (_gate)
             {
-                await Task.Delay(_options.MaxBatchDelay).ConfigureAwait(false);
-                Drain(reader, batch);
-            }
-
-            if (failure is not null)
-            {
-                FailAll(batch, failure);
-                continue;
-            }
-
-            var firsts = new long[batch.Count];
-            for (var b = 0; b < batch.Count; b++)
-            {
-                firsts[b] = _next;
-                foreach (var entry in batch[b].Entries)
+                if (_sealed.Count > 0)
                 {
-                    AuditEntryCodec.SetIndex(entry, _next);
-                    leaves.Add(new AuditLeaf(_next, entry, MerkleHasher.HashLeaf(entry)));
-                    _next++;
+                    batch = _sealed.Dequeue();
+                    _pending -= batch.Leaves.Count;
+                }
+                else if (_open.Leaves.Count > 0)
+                {
+                    if (!delayed && !_closed && _options.MaxBatchDelay > TimeSpan.Zero && _failure is null)
+                    {
+                        delayed = true;
+                        wait = Task.Delay(_options.MaxBatchDelay);
+                    }
+                    else
+                    {
+                        batch = _open;
+                        _pending -= batch.Leaves.Count;
+                        _open = NewBatch();
+                    }
+                }
+                else if (_closed)
+                {
+                    return;
+                }
+                else
+                {
+                    _wake = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    wait = _wake.Task;
                 }
             }
 
-            try
+            if (wait is not null)
             {
-                _integrator.Integrate(leaves);
-                await _store.AppendAsync(leaves, _integrator.State, CancellationToken.None).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                _integrator.Fail(e.Message);
-                failure = new InvalidOperationException("the audit log could not commit a batch; it stopped taking entries: " + e.Message, e);
-                FailAll(batch, failure);
+                await wait.ConfigureAwait(false);
                 continue;
             }
 
-            _integrator.Publish();
-            for (var i = 0; i < batch.Count; i++)
+            delayed = false;
+            await CommitAsync(batch!).ConfigureAwait(false);
+        }
+    }
+
+    private async Task CommitAsync(AuditBatchCompletion batch)
+    {
+        var leaves = batch.Leaves;
+        if (_failure is not null)
+        {
+            Finish(batch, _failure);
+            return;
+        }
+
+        try
+        {
+            leaves.HashLeaves();
+            _integrator.Integrate(leaves);
+            await _store.AppendAsync(leaves, _integrator.State, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is StoreUnavailableException)
+        {
+            // Only this batch failed: forget it, move the queued batches down to its indexes, and keep going.
+            _integrator.Rollback();
+            lock (_gate)
             {
-                batch[i].Completion.TrySetResult(firsts[i]);
+                var next = leaves.FirstIndex;
+                foreach (var queued in _sealed)
+                {
+                    queued.Leaves.Rebase(next);
+                    next += queued.Leaves.Count;
+                }
+
+                _open.Leaves.Rebase(next);
+                _next = next + _open.Leaves.Count;
             }
+
+            Finish(batch, new AuditLogUnavailableException("the audit log's store is unavailable; the entries were not written: " + e.Message, false, _options.PushbackRetryAfter, e));
+            return;
         }
+        catch (Exception e)
+        {
+            _integrator.Fail(e.Message);
+            var failure = new AuditLogUnavailableException("the audit log could not commit a batch; it stopped taking entries: " + e.Message, true, _options.PushbackRetryAfter, e);
+            List<AuditBatchCompletion> queued;
+            lock (_gate)
+            {
+                _failure = failure;
+                _pending = 0;
+                queued = [.. _sealed, _open];
+                _sealed.Clear();
+                _open = NewBatch();
+            }
+
+            Finish(batch, failure);
+            foreach (var q in queued)
+            {
+                Finish(q, failure);
+            }
+
+            return;
+        }
+
+        _integrator.Publish();
+        Finish(batch, null);
     }
 
-    private void Drain(ChannelReader<Pending> reader, List<Pending> batch)
+    private static void Finish(AuditBatchCompletion batch, Exception? error)
     {
-        var entries = 0;
-        foreach (var queued in batch)
-        {
-            entries += queued.Entries.Length;
-        }
-
-        while (entries < _options.MaxBatchSize && reader.TryRead(out var pending))
-        {
-            batch.Add(pending);
-            entries += pending.Entries.Length;
-        }
-    }
-
-    private static void FailAll(List<Pending> batch, Exception failure)
-    {
-        foreach (var pending in batch)
-        {
-            pending.Completion.TrySetException(failure);
-        }
-    }
-
-    private sealed class Pending(byte[][] entries)
-    {
-        public byte[][] Entries { get; } = entries;
-
-        public TaskCompletionSource<long> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        batch.Leaves.Release();
+        batch.Complete(error);
     }
 }

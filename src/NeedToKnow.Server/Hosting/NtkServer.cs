@@ -90,6 +90,7 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddSingleton<IReadinessProbe>(new GateReadiness(runtime.Gate));
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<AuditUnavailableToProblem>();
         services.AddExceptionHandler<ExceptionToProblem>();
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);

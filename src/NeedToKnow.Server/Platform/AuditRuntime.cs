@@ -60,7 +60,7 @@ internal sealed class AuditRuntime : IGateRecordSink, IAsyncDisposable
             var result = await append.ConfigureAwait(false);
             if (!result.IsAppended)
             {
-                throw new InvalidOperationException("the audit log pushed back; the gate service retries the batch");
+                throw new AuditPushbackException(result.RetryAfter);
             }
         }
     }
@@ -93,7 +93,7 @@ internal sealed class AuditRuntime : IGateRecordSink, IAsyncDisposable
         var result = await Log.AppendAsync(entry, ct).ConfigureAwait(false);
         if (!result.IsAppended)
         {
-            throw new InvalidOperationException("the audit log is overloaded; retry after " + result.RetryAfter.TotalSeconds + " s");
+            throw new AuditPushbackException(result.RetryAfter);
         }
     }
 

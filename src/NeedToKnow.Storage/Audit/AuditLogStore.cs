@@ -7,6 +7,7 @@ using NeedToKnow.Core.Audit.Merkle;
 using NeedToKnow.Storage.Database;
 using Npgsql;
 using NpgsqlTypes;
+using SQLitePCL;
 
 namespace NeedToKnow.Storage.Audit;
 
@@ -54,7 +55,19 @@ internal sealed class AuditLogStore(StoreDatabase database) : IAuditLogStore
 
             if (conn is NpgsqlConnection pg)
             {
-                await CopyAsync(pg, leaves, ct).ConfigureAwait(false);
+                // The audit batch is acknowledged only after the commit is flushed, whatever the server's default.
+                await using (var durable = conn.CreateCommand())
+                {
+                    durable.Transaction = tx;
+                    durable.CommandText = "SET LOCAL synchronous_commit TO on";
+                    await durable.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                await (leaves is AuditLeafBatch pgBatch ? CopyAsync(pg, pgBatch, ct) : CopyAsync(pg, leaves, ct)).ConfigureAwait(false);
+            }
+            else if (leaves is AuditLeafBatch batch)
+            {
+                InsertSqlite((SqliteConnection)conn, batch);
             }
             else
             {
@@ -76,21 +89,39 @@ internal sealed class AuditLogStore(StoreDatabase database) : IAuditLogStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <remarks>
+    /// Streams in index order (the primary key). On SQLite the read connection gets a 64 MiB page cache and rows are
+    /// stepped synchronously (Microsoft.Data.Sqlite has no real asynchronous I/O; its async calls only add overhead).
+    /// </remarks>
     public async IAsyncEnumerable<AuditLeaf> ReadAsync(long from, long toExclusive, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var conn = await database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
+            var sqlite = database.Kind == StoreKind.Sqlite;
+            if (sqlite)
+            {
+                await using var pragma = conn.CreateCommand();
+                pragma.CommandText = "PRAGMA cache_size = -65536";
+                await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
+
             await using var cmd = conn.CreateCommand();
-            var p = database.Kind == StoreKind.Sqlite ? "$" : "@";
+            var p = sqlite ? "$" : "@";
             cmd.CommandText = $"SELECT idx, entry, leaf_hash FROM audit_entries WHERE idx >= {p}from AND idx < {p}to ORDER BY idx";
             AddParameter(cmd, "from", from);
             AddParameter(cmd, "to", toExclusive);
             var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                var rows = 0;
+                while (sqlite ? reader.Read() : await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
+                    if ((++rows & 4095) == 0)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
                     yield return new AuditLeaf(reader.GetInt64(0), (byte[])reader.GetValue(1), (byte[])reader.GetValue(2));
                 }
             }
@@ -171,6 +202,36 @@ internal sealed class AuditLogStore(StoreDatabase database) : IAuditLogStore
         }
     }
 
+    /// <summary>
+    /// The batch's rows through one prepared statement, rebound per row straight from the batch's pooled buffers
+    /// (SQLite's C API through SQLitePCL.raw, inside the caller's transaction): no per-row objects or boxing.
+    /// </summary>
+    private static void InsertSqlite(SqliteConnection conn, AuditLeafBatch batch)
+    {
+        var db = conn.Handle!;
+        var rc = raw.sqlite3_prepare_v2(db, "INSERT INTO audit_entries (idx, entry, leaf_hash) VALUES (?1, ?2, ?3)", out var stmt);
+        Check(db, rc, raw.SQLITE_OK);
+        using (stmt)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                Check(db, raw.sqlite3_bind_int64(stmt, 1, batch.FirstIndex + i), raw.SQLITE_OK);
+                Check(db, raw.sqlite3_bind_blob(stmt, 2, batch.EntryAt(i)), raw.SQLITE_OK);
+                Check(db, raw.sqlite3_bind_blob(stmt, 3, batch.LeafHashAt(i)), raw.SQLITE_OK);
+                Check(db, raw.sqlite3_step(stmt), raw.SQLITE_DONE);
+                raw.sqlite3_reset(stmt);
+            }
+        }
+    }
+
+    private static void Check(sqlite3 db, int rc, int expected)
+    {
+        if (rc != expected)
+        {
+            throw new SqliteException("sqlite error " + rc + ": " + raw.sqlite3_errmsg(db).utf8_to_string(), rc);
+        }
+    }
+
     private static SqliteCommand MultiRowInsert(SqliteConnection conn, SqliteTransaction tx, int rows)
     {
         var sql = new StringBuilder(rows * 24).Append("INSERT INTO audit_entries (idx, entry, leaf_hash) VALUES ");
@@ -200,6 +261,24 @@ internal sealed class AuditLogStore(StoreDatabase database) : IAuditLogStore
                 await import.WriteAsync(leaf.Index, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
                 await import.WriteAsync(leaf.Entry, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
                 await import.WriteAsync(leaf.LeafHash, NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+            }
+
+            await import.CompleteAsync(ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Binary COPY straight from the batch's pooled buffers (no per-row arrays); Npgsql buffers the rows and flushes as its buffer fills.</summary>
+    private static async Task CopyAsync(NpgsqlConnection conn, AuditLeafBatch batch, CancellationToken ct)
+    {
+        var import = await conn.BeginBinaryImportAsync("COPY audit_entries (idx, entry, leaf_hash) FROM STDIN (FORMAT BINARY)", ct).ConfigureAwait(false);
+        await using (import.ConfigureAwait(false))
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                await import.StartRowAsync(ct).ConfigureAwait(false);
+                await import.WriteAsync(batch.FirstIndex + i, NpgsqlDbType.Bigint, ct).ConfigureAwait(false);
+                await import.WriteAsync(batch.EntryMemoryAt(i), NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
+                await import.WriteAsync(batch.LeafHashMemoryAt(i), NpgsqlDbType.Bytea, ct).ConfigureAwait(false);
             }
 
             await import.CompleteAsync(ct).ConfigureAwait(false);

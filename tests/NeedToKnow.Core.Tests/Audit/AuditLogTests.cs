@@ -89,10 +89,54 @@ public class AuditLogTests
     {
         var store = new FailingStore();
         await using var log = await AuditLog.OpenAsync(store, null, Manual);
-        var e = await Assert.ThrowsAsync<InvalidOperationException>(() => log.AppendAsync(Entry(0)).AsTask());
+        var e = await Assert.ThrowsAsync<AuditLogUnavailableException>(() => log.AppendAsync(Entry(0)).AsTask());
         Assert.Contains("disk full", e.Message);
-        await Assert.ThrowsAsync<InvalidOperationException>(() => log.AppendAsync(Entry(1)).AsTask());
+        Assert.True(e.Stopped);
+        await Assert.ThrowsAsync<AuditLogUnavailableException>(() => log.AppendAsync(Entry(1)).AsTask());
         Assert.Equal(0, log.Integrator.Snapshot.Size);
+    }
+
+    [Fact]
+    public async Task An_unavailable_store_fails_only_its_batch_and_later_appends_take_its_indexes()
+    {
+        var store = new FlakyStore();
+        await using var log = await AuditLog.OpenAsync(store, null, Manual);
+        Assert.Equal(0, (await log.AppendAsync(Entry(0))).Index);
+        store.FailNext = true;
+        var e = await Assert.ThrowsAsync<AuditLogUnavailableException>(() => log.AppendAsync(Entry(1)).AsTask());
+        Assert.False(e.Stopped);
+        Assert.Equal(TimeSpan.FromSeconds(1), e.RetryAfter);
+        Assert.Equal(1, log.Integrator.Snapshot.Size);
+        var results = await Task.WhenAll(Enumerable.Range(2, 50).Select(i => log.AppendAsync(Entry(i)).AsTask()));
+        Assert.Equal(Enumerable.Range(1, 50).Select(i => (long)i), results.Select(r => r.Index).Order());
+        Assert.Equal(51, log.Integrator.Snapshot.Size);
+        var rows = store.Inner.Rows.OrderBy(r => r.Index).ToList();
+        Assert.Equal(Enumerable.Range(0, 51).Select(i => (long)i), rows.Select(r => r.Index));
+        Assert.All(rows, r => Assert.True(AuditEntryCodec.TryReadIndex(r.Entry, out var carried, out _) && carried == r.Index));
+        var report = AuditLogVerifier.Verify(rows, [], null, await store.LoadTreeStateAsync(default));
+        Assert.DoesNotContain(report.Problems, p => p.Kind != AuditProblemKind.NoTreeHead);
+        Assert.Equal(ReferenceMerkle.Mth([.. rows.Select(r => r.Entry)]), log.Integrator.Snapshot.Root);
+    }
+
+    [Fact]
+    public async Task Appends_awaited_without_a_token_share_one_completion_per_batch_and_get_every_index_once()
+    {
+        var store = new MemoryAuditLogStore();
+        await using var log = await AuditLog.OpenAsync(store, null, Manual with { MaxBatchSize = 100 });
+        var pending = new ValueTask<AuditAppendResult>[1000];
+        for (var i = 0; i < pending.Length; i++)
+        {
+            pending[i] = log.AppendAsync(Entry(i));
+        }
+
+        var indexes = new List<long>();
+        foreach (var p in pending)
+        {
+            indexes.Add((await p).Index);
+        }
+
+        Assert.Equal(Enumerable.Range(0, 1000).Select(i => (long)i), indexes);
+        Assert.Equal(1000, store.Rows.Count);
     }
 
     [Fact]
@@ -125,6 +169,32 @@ public class AuditLogTests
         public ValueTask AddTreeHeadAsync(SignedTreeHead head, CancellationToken cancellationToken) => _inner.AddTreeHeadAsync(head, cancellationToken);
 
         public ValueTask<IReadOnlyList<SignedTreeHead>> ReadTreeHeadsAsync(CancellationToken cancellationToken) => _inner.ReadTreeHeadsAsync(cancellationToken);
+    }
+
+    private sealed class FlakyStore : IAuditLogStore
+    {
+        public MemoryAuditLogStore Inner { get; } = new();
+
+        public bool FailNext { get; set; }
+
+        public ValueTask<CompactRange?> LoadTreeStateAsync(CancellationToken cancellationToken) => Inner.LoadTreeStateAsync(cancellationToken);
+
+        public ValueTask AppendAsync(IReadOnlyList<AuditLeaf> leaves, CompactRange stateAfter, CancellationToken cancellationToken)
+        {
+            if (FailNext)
+            {
+                FailNext = false;
+                throw new Core.Storage.StoreUnavailableException("store unavailable: connection refused");
+            }
+
+            return Inner.AppendAsync(leaves, stateAfter, cancellationToken);
+        }
+
+        public IAsyncEnumerable<AuditLeaf> ReadAsync(long from, long toExclusive, CancellationToken cancellationToken) => Inner.ReadAsync(from, toExclusive, cancellationToken);
+
+        public ValueTask AddTreeHeadAsync(SignedTreeHead head, CancellationToken cancellationToken) => Inner.AddTreeHeadAsync(head, cancellationToken);
+
+        public ValueTask<IReadOnlyList<SignedTreeHead>> ReadTreeHeadsAsync(CancellationToken cancellationToken) => Inner.ReadTreeHeadsAsync(cancellationToken);
     }
 
     private sealed class FailingStore : IAuditLogStore

@@ -47,6 +47,35 @@ public sealed class CompactRange
         Size++;
     }
 
+    /// <summary>
+    /// Appends the root of a perfect subtree of 2^<paramref name="level"/> leaves whose first leaf is at
+    /// <see cref="Size"/>: the same state as appending its leaves one by one (used to fold chunks hashed in parallel).
+    /// </summary>
+    /// <param name="level">The subtree's height, 0 to 62.</param>
+    /// <param name="subtreeRoot">32 bytes: MTH of the 2^level leaves.</param>
+    /// <exception cref="ArgumentException">The hash is not 32 bytes, or <see cref="Size"/> is not a multiple of 2^level.</exception>
+    public void AppendSubtree(int level, ReadOnlySpan<byte> subtreeRoot)
+    {
+        if (subtreeRoot.Length != MerkleHasher.HashSize || (uint)level >= MaxLevels || (Size & ((1L << level) - 1)) != 0)
+        {
+            throw new ArgumentException($"a subtree of height {level} cannot follow {Size} leaves", nameof(level));
+        }
+
+        var index = Size >> level;
+        Span<byte> hash = stackalloc byte[MerkleHasher.HashSize];
+        subtreeRoot.CopyTo(hash);
+        while ((index & 1) == 1)
+        {
+            _count--;
+            MerkleHasher.HashChildren(Slot(_count), hash, hash);
+            index >>= 1;
+        }
+
+        hash.CopyTo(Slot(_count));
+        _count++;
+        Size += 1L << level;
+    }
+
     /// <summary>The root of the covered tree, MTH(D[0:Size]); the empty root when nothing was appended.</summary>
     /// <returns>32 bytes.</returns>
     public byte[] Root()

@@ -54,6 +54,22 @@ public sealed class MemoryMerkleNodes : IMerkleNodeReader, IMerkleNodeSink
         Volatile.Write(ref _published, leafCount);
     }
 
+    /// <summary>Forgets the unpublished nodes past <paramref name="leafCount"/> leaves (their commit failed); later ones overwrite them.</summary>
+    /// <param name="leafCount">The number of leaves to keep, at least the published count.</param>
+    /// <exception cref="InvalidOperationException">Fewer leaves than published, or more than added.</exception>
+    public void Truncate(long leafCount)
+    {
+        if (leafCount < LeafCount || leafCount > _counts[0])
+        {
+            throw new InvalidOperationException($"cannot truncate to {leafCount} leaves: {LeafCount} are published and {_counts[0]} added");
+        }
+
+        for (var level = 0; level < MaxLevels; level++)
+        {
+            _counts[level] = leafCount >> level;
+        }
+    }
+
     /// <inheritdoc/>
     public void ReadNode(int level, long index, Span<byte> destination)
     {
