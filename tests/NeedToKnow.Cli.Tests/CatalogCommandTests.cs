@@ -23,6 +23,46 @@ public class CatalogCommandTests
     }
 
     [Fact]
+    public void Printed_json_loads_again_as_an_override_and_prints_the_same()
+    {
+        // An operator's natural way to write an override is to start from `catalog show --format json`.
+        var (_, printed, _) = CliRunner.Run("catalog", "show", "--format", "json");
+        var file = Path.Combine(Path.GetTempPath(), "ntk-catalog-roundtrip-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            File.WriteAllText(file, printed);
+            var (exit, reprinted, err) = CliRunner.Run("catalog", "show", "--catalog", file, "--format", "json");
+            Assert.True(exit == 0, err + reprinted);
+            Assert.Equal(printed, reprinted);
+            using var doc = JsonDocument.Parse(printed);
+            var phone = doc.RootElement.GetProperty("keys").EnumerateArray().Single(k => k.GetProperty("id").GetString() == "PhoneNumber");
+            Assert.Equal("[\"organisation\",\"government\"]", phone.GetProperty("allowedEntities").GetRawText().Replace(" ", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Override_with_an_unpaired_surrogate_escape_is_rejected_with_a_message()
+    {
+        var file = Path.Combine(Path.GetTempPath(), "ntk-catalog-surrogate-" + Guid.NewGuid().ToString("N") + ".json");
+        try
+        {
+            File.WriteAllText(file, "{\"keys\": [{\"id\": \"x-a\\ud800\", \"source\": \"s\", \"addedIn\": \"1.0\"}]}");
+            var (exit, _, err) = CliRunner.Run("catalog", "show", "--catalog", file);
+            Assert.Equal(2, exit);
+            Assert.Contains("unpaired surrogate", err, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void Show_table_prints_each_section_with_counts()
     {
         var (exit, stdout, _) = CliRunner.Run("catalog", "show");

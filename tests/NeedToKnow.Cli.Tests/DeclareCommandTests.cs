@@ -9,6 +9,14 @@ public class DeclareCommandTests
     private static string Fixture(string name) => RepoPaths.RepoFile("tests", "NeedToKnow.Core.Tests", "Fixtures", "declarations", name + ".json");
 
     [Fact]
+    public void A_directory_is_a_usage_error_that_says_so()
+    {
+        var (exit, _, err) = CliRunner.Run("declare", "validate", RepoPaths.RepoFile("examples"));
+        Assert.Equal(2, exit);
+        Assert.Contains("is a directory, not a file", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_example_declaration_is_valid()
     {
         var (exit, stdout, _) = CliRunner.Run("declare", "validate", RepoPaths.RepoFile("examples", "privacy.json"));

@@ -7,7 +7,10 @@ internal static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The shared material (../shared from the repository root); tests read conformance data and the corpus there.</summary>
-    public static string Shared { get; } = Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+    /// <remarks>The environment variable <c>NTK_SHARED</c> overrides it, for a clone that does not sit beside the folder.</remarks>
+    public static string Shared { get; } = Environment.GetEnvironmentVariable("NTK_SHARED") is { Length: > 0 } shared
+        ? Path.GetFullPath(shared)
+        : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
 
     /// <summary>A path under ../shared, failing loudly when it is missing (a conformance file is never skipped silently).</summary>
     public static string SharedFile(params string[] parts)
@@ -15,7 +18,8 @@ internal static class RepoPaths
         var path = Path.Combine([Shared, .. parts]);
         if (!File.Exists(path) && !Directory.Exists(path))
         {
-            throw new FileNotFoundException("shared test data is missing: " + path);
+            throw new FileNotFoundException("shared test data is missing: " + path
+                + " (the tests read the shared material beside the clone, ../shared; set NTK_SHARED to its folder when it is elsewhere)");
         }
 
         return path;

@@ -63,6 +63,12 @@ internal static class CatalogCommand
         try
         {
             var info = new FileInfo(catalogFile);
+            if (Directory.Exists(catalogFile))
+            {
+                failure = output.Fail(format, "cannot read catalog file `" + catalogFile + "`: it is a directory, not a file", "give the path of the override json file");
+                return false;
+            }
+
             if (info.Exists && info.Length > PrivacyCatalog.MaxOverrideFileBytes)
             {
                 failure = output.Fail(format, "catalog file `" + catalogFile + "` is larger than the limit of " + PrivacyCatalog.MaxOverrideFileBytes + " bytes: it has " + info.Length, "remove rows you do not change");

@@ -29,7 +29,9 @@ internal static class DeclareCommand
             var info = new FileInfo(path);
             if (!info.Exists)
             {
-                return output.Fail(format, "cannot read `" + path + "`: no such file", "check the path");
+                return Directory.Exists(path)
+                    ? output.Fail(format, "cannot read `" + path + "`: it is a directory, not a file", "give the path of the privacy.json file")
+                    : output.Fail(format, "cannot read `" + path + "`: no such file", "check the path");
             }
 
             parsed = DeclarationParser.CheckSize(info.Length, path) is { } tooLarge

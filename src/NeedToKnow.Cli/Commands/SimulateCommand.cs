@@ -16,9 +16,12 @@ namespace NeedToKnow.Cli.Commands;
 internal static class SimulateCommand
 {
     /// <summary>Privacy keys the simulated programs try to use without declaring them (each becomes a 112 interception).</summary>
+    /// <summary>The most latency samples kept (the percentiles are over the first ones); bounds memory in a long demo.</summary>
+    private const int MaxLatencySamples = 1_000_000;
+
     internal static readonly string[] Undeclared = ["Contact", "Clipboard", "RunData", "Address"];
 
-    public sealed record Options(Uri Server, string OperatorKey, int Users, int Programs, int Rate, int Requests, TimeSpan Duration, int Batch, string Examples, int Seed, string Format);
+    public sealed record Options(Uri Server, string OperatorKey, int Users, int Programs, int Rate, int Requests, TimeSpan Duration, int Batch, string Examples, int Seed, string Format, bool Quiet = false);
 
     public sealed record Summary(long Requests, long Allowed, long Prompted, long Denied, IReadOnlyDictionary<string, long> DeniedByReason, long Answers, double Seconds, double RequestsPerSecond, double DecisionsPerSecond, double P50Ms, double P99Ms);
 
@@ -94,6 +97,36 @@ internal static class SimulateCommand
         return (int)ExitCode.Success;
     }
 
+    /// <summary>
+    /// The demo of <c>ntk serve --demo</c>: registers the programs, then runs traffic until <paramref name="ct"/> is
+    /// cancelled, quietly (no progress lines). Returns once the programs are registered (live); the traffic goes on in
+    /// the returned task.
+    /// </summary>
+    /// <exception cref="HttpRequestException">The server refused a registration.</exception>
+    internal static async Task<Task<Summary>> StartDemoAsync(Options o, CliOutput output, CancellationToken ct)
+    {
+        var http = new HttpClient { BaseAddress = o.Server, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", o.OperatorKey);
+        List<(string AppId, string[] Keys)> apps;
+        try
+        {
+            apps = await SetUpAsync(http, o, output, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            http.Dispose();
+            throw;
+        }
+
+        return Task.Run(async () =>
+        {
+            using (http)
+            {
+                return await TrafficAsync(http, o, apps, output, ct).ConfigureAwait(false);
+            }
+        }, CancellationToken.None);
+    }
+
     /// <summary>Registers the programs (idempotent: existing ones are reused) and returns each app id with its declared keys.</summary>
     private static async Task<List<(string, string[])>> SetUpAsync(HttpClient http, Options o, CliOutput output, CancellationToken ct)
     {
@@ -138,7 +171,10 @@ internal static class SimulateCommand
             var version = (await submitted.Content.ReadFromJsonAsync<JsonElement>(ct).ConfigureAwait(false)).GetProperty("version").GetInt32();
             var approved = await http.PostAsJsonAsync("/v1/apps/" + appId + "/versions/" + version + "/approve", new { reason = "simulation" }, ct).ConfigureAwait(false);
             await Ensure(approved, "approve " + appId).ConfigureAwait(false);
-            output.Error.WriteLine("simulate: registered " + appId + " (version " + version + ", keys " + string.Join(", ", keys) + ")");
+            if (!o.Quiet)
+            {
+                output.Error.WriteLine("simulate: registered " + appId + " (version " + version + ", keys " + string.Join(", ", keys) + ")");
+            }
         }
 
         return apps;
@@ -147,7 +183,7 @@ internal static class SimulateCommand
     private static async Task<Summary> TrafficAsync(HttpClient http, Options o, List<(string AppId, string[] Keys)> apps, CliOutput output, CancellationToken ct)
     {
         var random = new Random(o.Seed);
-        long allowed = 0, prompted = 0, denied = 0, answers = 0, sent = 0;
+        long allowed = 0, prompted = 0, denied = 0, answers = 0, sent = 0, requestsSent = 0;
         var deniedBy = new Dictionary<string, long>(StringComparer.Ordinal);
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
@@ -182,11 +218,20 @@ internal static class SimulateCommand
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or JsonException)
             {
-                output.Error.WriteLine("simulate: request failed: " + e.Message.Split('\n')[0]);
+                if (!ct.IsCancellationRequested)
+                {
+                    output.Error.WriteLine("simulate: request failed: " + e.Message.Split('\n')[0]);
+                }
+
                 break;
             }
 
-            latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (latencies.Count < MaxLatencySamples)
+            {
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+
+            requestsSent++;
             sent += count;
             for (var i = 0; i < decisions.Length; i++)
             {
@@ -213,7 +258,7 @@ internal static class SimulateCommand
                 }
             }
 
-            if (clock.ElapsedMilliseconds - lastReport >= 2000)
+            if (!o.Quiet && clock.ElapsedMilliseconds - lastReport >= 2000)
             {
                 lastReport = clock.ElapsedMilliseconds;
                 output.Error.WriteLine($"simulate: {sent:N0} decisions, {sent / clock.Elapsed.TotalSeconds:N0}/s, {denied:N0} denied");
@@ -221,7 +266,7 @@ internal static class SimulateCommand
 
             if (interval > TimeSpan.Zero)
             {
-                var due = interval * (latencies.Count);
+                var due = interval * requestsSent;
                 var wait = due - clock.Elapsed;
                 if (wait > TimeSpan.Zero)
                 {
@@ -232,7 +277,7 @@ internal static class SimulateCommand
 
         latencies.Sort();
         var seconds = clock.Elapsed.TotalSeconds;
-        return new Summary(sent, allowed, prompted, denied, deniedBy, answers, seconds, latencies.Count / seconds, sent / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        return new Summary(sent, allowed, prompted, denied, deniedBy, answers, seconds, requestsSent / seconds, sent / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
     }
 
     /// <summary>Answers a prompt as a user would: 85% grant the declaration, 80% authorize a scope.</summary>
@@ -252,8 +297,15 @@ internal static class SimulateCommand
             granted = random.NextDouble() < (declaration ? 0.85 : 0.8),
             method = prompt.TryGetProperty("separateConsent", out var separate) && separate.GetBoolean() ? "SeparatePopup" : null,
         };
-        var response = await http.PostAsJsonAsync("/v1/gate/answers", answer, ct).ConfigureAwait(false);
-        return response.IsSuccessStatusCode ? 1 : 0;
+        try
+        {
+            using var response = await http.PostAsJsonAsync("/v1/gate/answers", answer, ct).ConfigureAwait(false);
+            return response.IsSuccessStatusCode ? 1 : 0;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return 0;
+        }
     }
 
     private static double Percentile(List<double> sorted, double p) =>

@@ -34,5 +34,6 @@ public abstract record CatalogEntry
     public string? Note { get; init; }
 
     /// <summary>True when <see cref="DeprecatedIn"/> is set.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool IsDeprecated => DeprecatedIn is not null;
 }

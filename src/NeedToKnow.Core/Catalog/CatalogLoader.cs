@@ -49,70 +49,84 @@ internal sealed class CatalogLoader
 
         using (document)
         {
-            var root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                Error(CatalogCodes.InvalidJson, file, "", "a catalog file must be a json object with the sections " + string.Join(", ", Sections));
-                return;
+                AddRows(document.RootElement, file);
+            }
+            catch (InvalidOperationException)
+            {
+                // JsonDocument accepts an escaped lone surrogate (`\ud800`); only reading the string refuses it.
+                _diagnostics.Add(new Diagnostic(CatalogCodes.InvalidJson, DiagnosticSeverity.Error,
+                    "catalog file holds a string with an unpaired surrogate escape such as `\\ud800`, which is not a unicode character",
+                    "remove the escape, or write the whole character", new DiagnosticLocation(file, JsonPointer: "")));
+            }
+        }
+    }
+
+    private void AddRows(JsonElement root, string file)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            Error(CatalogCodes.InvalidJson, file, "", "a catalog file must be a json object with the sections " + string.Join(", ", Sections));
+            return;
+        }
+
+        foreach (var section in root.EnumerateObject())
+        {
+            if (section.Name == "$schema" || section.Name == "$comment")
+            {
+                continue;
             }
 
-            foreach (var section in root.EnumerateObject())
+            if (Array.IndexOf(Sections, section.Name) < 0)
             {
-                if (section.Name == "$schema" || section.Name == "$comment")
+                var guess = FuzzyMatch.Closest(section.Name, Sections);
+                Error(CatalogCodes.InvalidField, file, "/" + RowReader.Escape(section.Name), "unknown catalog section `" + section.Name + "`",
+                    guess is null ? "the sections are " + string.Join(", ", Sections) : "did you mean `" + guess + "`?");
+                continue;
+            }
+
+            if (section.Value.ValueKind != JsonValueKind.Array)
+            {
+                Error(CatalogCodes.InvalidField, file, "/" + section.Name, "section `" + section.Name + "` must be an array of rows");
+                continue;
+            }
+
+            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
+            var index = 0;
+            foreach (var row in section.Value.EnumerateArray())
+            {
+                var pointer = "/" + section.Name + "/" + index++;
+                if (row.ValueKind != JsonValueKind.Object)
+                {
+                    Error(CatalogCodes.InvalidField, file, pointer, "a row must be a json object, not " + RowReader.Describe(row.ValueKind));
+                    continue;
+                }
+
+                var reader = new RowReader(row, file, pointer, _diagnostics);
+                var entry = ReadRow(section.Name, reader);
+                reader.Finish();
+                if (entry is null || reader.Failed)
                 {
                     continue;
                 }
 
-                if (Array.IndexOf(Sections, section.Name) < 0)
+                if (seen.TryGetValue(entry.Id, out var first))
                 {
-                    var guess = FuzzyMatch.Closest(section.Name, Sections);
-                    Error(CatalogCodes.InvalidField, file, "/" + RowReader.Escape(section.Name), "unknown catalog section `" + section.Name + "`",
-                        guess is null ? "the sections are " + string.Join(", ", Sections) : "did you mean `" + guess + "`?");
+                    Error(CatalogCodes.DuplicateId, file, pointer + "/id", "duplicate id `" + entry.Id + "` in `" + section.Name + "`: first defined at " + first,
+                        "give each row its own id");
                     continue;
                 }
 
-                if (section.Value.ValueKind != JsonValueKind.Array)
+                seen[entry.Id] = pointer;
+                var origin = new RowOrigin(file, pointer);
+                switch (entry)
                 {
-                    Error(CatalogCodes.InvalidField, file, "/" + section.Name, "section `" + section.Name + "` must be an array of rows");
-                    continue;
-                }
-
-                var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-                var index = 0;
-                foreach (var row in section.Value.EnumerateArray())
-                {
-                    var pointer = "/" + section.Name + "/" + index++;
-                    if (row.ValueKind != JsonValueKind.Object)
-                    {
-                        Error(CatalogCodes.InvalidField, file, pointer, "a row must be a json object, not " + RowReader.Describe(row.ValueKind));
-                        continue;
-                    }
-
-                    var reader = new RowReader(row, file, pointer, _diagnostics);
-                    var entry = ReadRow(section.Name, reader);
-                    reader.Finish();
-                    if (entry is null || reader.Failed)
-                    {
-                        continue;
-                    }
-
-                    if (seen.TryGetValue(entry.Id, out var first))
-                    {
-                        Error(CatalogCodes.DuplicateId, file, pointer + "/id", "duplicate id `" + entry.Id + "` in `" + section.Name + "`: first defined at " + first,
-                            "give each row its own id");
-                        continue;
-                    }
-
-                    seen[entry.Id] = pointer;
-                    var origin = new RowOrigin(file, pointer);
-                    switch (entry)
-                    {
-                        case PrivacyKey k: _keys.Put(k, origin); break;
-                        case ApiBinding b: _bindings.Put(b, origin); break;
-                        case Scope s: _scopes.Put(s, origin); break;
-                        case ServiceCategory c: _categories.Put(c, origin); break;
-                        case ReasonCode r: _reasons.Put(r, origin); break;
-                    }
+                    case PrivacyKey k: _keys.Put(k, origin); break;
+                    case ApiBinding b: _bindings.Put(b, origin); break;
+                    case Scope s: _scopes.Put(s, origin); break;
+                    case ServiceCategory c: _categories.Put(c, origin); break;
+                    case ReasonCode r: _reasons.Put(r, origin); break;
                 }
             }
         }

@@ -44,6 +44,7 @@ public sealed record PrivacyKey : CatalogEntry
     public bool NeedsUserGesture { get; init; }
 
     /// <summary>Which developer entities may use the key; PhoneNumber: organisations and government bodies only.</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(DeveloperEntityTypesJsonConverter))]
     public required DeveloperEntityTypes AllowedEntities { get; init; }
 
     /// <summary>True when the developer entity must also be verified (WeChat 认证) to use the key.</summary>

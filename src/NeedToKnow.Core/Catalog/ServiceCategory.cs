@@ -30,5 +30,6 @@ public sealed record ServiceCategory : CatalogEntry
     public required IReadOnlyList<string> NecessaryKeys { get; init; }
 
     /// <summary>True for the 13 types whose basic function needs no personal information.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public bool NeedsNoPersonalInformation => NecessaryKeys.Count == 0;
 }

@@ -95,7 +95,7 @@ public static partial class DeclarationValidator
                 Add(DeclarationRules.InvalidValue, "/developer/name", "`developer.name` is empty", "write the developer's legal name");
             }
 
-            if (Present("/changeNotice") && PurposeText.Score(d.ChangeNotice) < PurposeText.MinScore)
+            if (Present("/changeNotice") && (PurposeText.Score(d.ChangeNotice) < PurposeText.MinScore || PurposeText.HasPlaceholderMarker(PurposeText.Normalize(d.ChangeNotice))))
             {
                 Add(DeclarationRules.InvalidValue, "/changeNotice", "`changeNotice` does not say how users are told of changes", "describe the channel, e.g. `更新时通过弹窗通知并重新征得同意` (a popup and fresh consent)");
             }
@@ -330,7 +330,7 @@ public static partial class DeclarationValidator
                 return null;
             }
 
-            if (PurposeText.Score(normalized) < PurposeText.MinScore)
+            if (PurposeText.Score(normalized) < PurposeText.MinScore || PurposeText.SpecificScore(normalized) < PurposeText.MinSpecificScore)
             {
                 Add(DeclarationRules.PurposeVague, pointer, "the purpose of `" + keyId + "` is too vague: `" + purpose.Trim() + "`", "name the feature and what it does with the information, e.g. `用于展示附近的门店并计算配送距离`");
                 return null;

@@ -190,7 +190,11 @@ internal sealed class JsonTreeReader
                     ? ReadObject(ref reader, pointer, depth, line, column, offset16)
                     : ReadArray(ref reader, pointer, depth, line, column, offset16);
             case JsonTokenType.String:
-                var text = reader.GetString()!;
+                if (ReadString(ref reader, pointer) is not { } text)
+                {
+                    return null;
+                }
+
                 if (text.Length > _limits.MaxStringLength)
                 {
                     Add(DeclarationRules.TooLarge, "string is longer than the limit `MaxStringLength` of " + _limits.MaxStringLength + " characters: it has " + text.Length,
@@ -215,7 +219,11 @@ internal sealed class JsonTreeReader
         var seen = new Dictionary<string, JsonProperty>(StringComparer.Ordinal);
         while (Next(ref reader) && reader.TokenType != JsonTokenType.EndObject)
         {
-            var name = reader.GetString()!;
+            if (ReadString(ref reader, pointer) is not { } name)
+            {
+                return null;
+            }
+
             var nameOffset = (int)reader.TokenStartIndex;
             var (nl, nc, n16) = Position(nameOffset);
             var nameLength = Utf16Length(reader);
@@ -294,6 +302,22 @@ internal sealed class JsonTreeReader
         var length = Math.Max(0, Math.Min(byteOffset, _bytes.Length - _start) - lineStart);
         var column16 = Encoding.UTF8.GetCharCount(_bytes, _start + lineStart, length);
         return (index + 1, column16 + 1, _lineStarts16[index] + column16);
+    }
+
+    // Utf8JsonReader accepts an escaped lone surrogate (`\ud800`) and only GetString refuses it: report it like any
+    // other malformed json (RFC 8259 section 8.2 leaves such strings' behaviour unpredictable).
+    private string? ReadString(ref Utf8JsonReader reader, string pointer)
+    {
+        try
+        {
+            return reader.GetString()!;
+        }
+        catch (InvalidOperationException)
+        {
+            Add(DeclarationRules.InvalidJson, "string holds an unpaired surrogate escape such as `\\ud800`, which is not a unicode character",
+                "remove the escape, or write the whole character (a high surrogate followed by a low one)", (int)reader.TokenStartIndex, Utf16Length(reader), pointer);
+            return null;
+        }
     }
 
     private void Add(string code, string message, string help, int byteOffset, int length, string? pointer,

@@ -28,7 +28,7 @@ public sealed class NtkServer : IAsyncDisposable
         GeneratedOperatorKey = generatedOperatorKey;
     }
 
-    /// <summary>The operator key made at this start because none existed and none was given; null otherwise. Shown once.</summary>
+    /// <summary>The operator key made at this start because none existed and none was given (or, with <see cref="ServerOptions.Demo"/>, for the demo); null otherwise. Shown once.</summary>
     public string? GeneratedOperatorKey { get; }
 
     /// <summary>The addresses the server listens on, once started (with the real port when 0 was asked).</summary>
@@ -75,6 +75,11 @@ public sealed class NtkServer : IAsyncDisposable
         {
             (generated, _) = keys.Create(Role.Operator, "operator (made at first start)");
         }
+        else if (options.Demo)
+        {
+            // The demo drives the server with an operator key and shows the dashboard with it; the earlier keys are shown only once.
+            (generated, _) = keys.Create(Role.Operator, "operator (ntk serve --demo)");
+        }
 
         var services = builder.Services;
         services.AddSingleton(options);
@@ -87,6 +92,7 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddSingleton(runtime.Gate);
         services.AddSingleton(runtime.Audit);
         services.AddSingleton<Platform.AccessReport>();
+        services.AddSingleton<BusinessDomainCache>();
         services.AddSingleton<IReadinessProbe>(new GateReadiness(runtime.Gate));
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -134,6 +140,7 @@ public sealed class NtkServer : IAsyncDisposable
         GateEndpoints.Map(v1);
         ConsentEndpoints.Map(v1);
         AuditEndpoints.Map(v1);
+        LinkEndpoints.Map(v1);
         return new NtkServer(app, runtime, generated);
     }
 

@@ -195,5 +195,11 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.StartsWith("TODO", item.GetProperty("purpose").GetString());
         Assert.Equal(["evil.com"], doc.RootElement.GetProperty("businessDomains").EnumerateArray().Select(d => d.GetString()));
         Assert.Equal(2, NeedToKnow.Cli.Commands.DeclareInitCommand.Run(new CliOutput(new StringWriter(), new StringWriter()), App, target, force: false));
+
+        // The draft is not a declaration until the developer writes the purposes: its TODOs fail validation.
+        var (validateExit, _, validateErr) = CliRunner.Run("declare", "validate", target);
+        Assert.Equal(1, validateExit);
+        Assert.Contains("NTK-DECL-021", validateErr, StringComparison.Ordinal);
+        Assert.Contains("is a placeholder", validateErr, StringComparison.Ordinal);
     }
 }

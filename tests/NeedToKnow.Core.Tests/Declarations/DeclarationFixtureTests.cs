@@ -12,7 +12,7 @@ namespace NeedToKnow.Core.Tests.Declarations;
 /// </summary>
 public class DeclarationFixtureTests
 {
-    private const int ExpectedCases = 28;
+    private const int ExpectedCases = 32;
 
     private static readonly string Folder = RepoPaths.RepoFile("tests", "NeedToKnow.Core.Tests", "Fixtures", "declarations");
 
