@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using NeedToKnow.Links.PublicSuffix;
 using NeedToKnow.Links.Url;
 
@@ -21,8 +22,10 @@ namespace NeedToKnow.Links.Policy;
 /// <item>the operator's rules in order (<c>rules/&lt;id&gt;</c>), each matching a list or a category.</item>
 /// <item>the context's default (<c>default/&lt;context&gt;</c>).</item>
 /// </list>
-/// <para>The allow path (a platform domain in a chat message) parses the URL, probes hash sets per host label and
-/// allocates only the parsed URL and the registrable-domain string.</para>
+/// <para>The allow path (a platform domain in a chat message) parses the URL, probes one table per host label for the
+/// lists it belongs to (built once from the configuration: domain → bit set of lists), walks the Public Suffix List
+/// once, and allocates only the parsed URL (its href and the URL object); the registrable domain is an offset into the
+/// href.</para>
 /// </remarks>
 public sealed class LinkPolicy
 {
@@ -32,6 +35,15 @@ public sealed class LinkPolicy
     private readonly LinkPolicyConfig _config;
     private readonly PublicSuffixList _suffixes;
 
+    /// <summary>Every domain of every named list → the bits of the lists that hold it (list i ↔ bit i, up to 64 lists).</summary>
+    private readonly FrozenDictionary<string, ulong>.AlternateLookup<ReadOnlySpan<char>> _membership;
+    private readonly ulong _platformBit;
+    private readonly ulong _externalBit;
+    private readonly ulong _appStoresBit;
+
+    /// <summary>Per rule (same index as <see cref="LinkPolicyConfig.Rules"/>): the bit of its list, 0 for categories, business and lists past 64.</summary>
+    private readonly ulong[] _ruleBits;
+
     /// <summary>Creates a policy over <paramref name="config"/>.</summary>
     /// <param name="config">A validated configuration.</param>
     /// <param name="suffixes">The Public Suffix List; <see cref="PublicSuffixList.Default"/> when null.</param>
@@ -40,6 +52,40 @@ public sealed class LinkPolicy
         ArgumentNullException.ThrowIfNull(config);
         _config = config;
         _suffixes = suffixes ?? PublicSuffixList.Default;
+
+        // Precomputed at load: one table for all named lists, probed once per host label per decision.
+        var bits = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        var listBits = new Dictionary<string, ulong>(StringComparer.Ordinal);
+        string[] first = ["platform", "external", "appStores"];
+        var names = new List<string>(config.Lists.Count);
+        names.AddRange(first.Where(config.Lists.ContainsKey));
+        names.AddRange(config.Lists.Keys.Where(n => !first.Contains(n, StringComparer.Ordinal)));
+        foreach (var name in names)
+        {
+            var set = config.Lists[name];
+            if (listBits.Count == 64)
+            {
+                break; // further lists are matched one by one
+            }
+
+            var bit = 1UL << listBits.Count;
+            listBits[name] = bit;
+            foreach (var domain in set.Items)
+            {
+                bits[domain] = bits.GetValueOrDefault(domain) | bit;
+            }
+        }
+
+        _membership = bits.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _platformBit = listBits.GetValueOrDefault("platform");
+        _externalBit = listBits.GetValueOrDefault("external");
+        _appStoresBit = listBits.GetValueOrDefault("appStores");
+        _ruleBits = new ulong[config.Rules.Length];
+        for (var i = 0; i < _ruleBits.Length; i++)
+        {
+            var rule = config.Rules[i];
+            _ruleBits[i] = rule is { MatchKind: RuleMatchKind.List, ListName: not null } ? listBits.GetValueOrDefault(rule.ListName) : 0;
+        }
     }
 
     /// <summary>The policy over the embedded default configuration.</summary>
@@ -77,26 +123,29 @@ public sealed class LinkPolicy
 
         // Hosts in an allowed list are not look-alikes of it; everything else is compared by skeleton.
         string? matched = null;
-        var allowed = parsed.HostKind == UrlHostKind.Domain
-            && (InList("platform", host) || InList("external", host) || business.Set.TryMatch(host, out matched));
+        var isDomain = parsed.HostKind == UrlHostKind.Domain;
+        var member = isDomain ? Membership(host) : 0;
+        var allowed = isDomain
+            && ((member & (_platformBit | _externalBit)) != 0 || business.Set.TryMatch(host, out matched));
         if (!allowed && parsed.HostKind == UrlHostKind.Domain)
         {
-            var hostText = parsed.Hostname;
-            var imitated = _config.Lookalikes.FindImitated(hostText) ?? (business.Count > 0 ? business.Lookalikes.FindImitated(hostText) : null);
+            var imitated = _config.Lookalikes.FindImitated(host) ?? (business.Count > 0 ? business.Lookalikes.FindImitated(host) : null);
             if (imitated is not null)
             {
                 return Decision(LinkDecisionKind.Block, LinkReason.LookalikeDomain, "builtin/lookalike", parsed, imitated);
             }
         }
 
-        foreach (var rule in _config.Rules)
+        var rules = _config.Rules;
+        for (var i = 0; i < rules.Length; i++)
         {
+            var rule = rules[i];
             if (!rule.Contexts[(int)context.Kind])
             {
                 continue;
             }
 
-            if (Matches(rule, parsed, host, isIp, context, out matched))
+            if (Matches(rule, _ruleBits[i], member, parsed, host, isIp, context, out matched))
             {
                 return Decision(rule.Decision, rule.Reason, rule.DecidedBy, parsed, matched);
             }
@@ -130,21 +179,51 @@ public sealed class LinkPolicy
         return Decision(LinkDecisionKind.Block, LinkReason.WebViewNotBusinessDomain, "builtin/webview-business-domain", parsed, null);
     }
 
-    private bool InList(string name, ReadOnlySpan<char> host) => _config.Lists.TryGetValue(name, out var set) && set.TryMatch(host, out _);
+    /// <summary>The bits of the named lists that hold <paramref name="host"/> (a parsed domain: lowercase ASCII) or a parent of it.</summary>
+    private ulong Membership(ReadOnlySpan<char> host)
+    {
+        if (host.Length > 0 && host[^1] == '.')
+        {
+            host = host[..^1];
+        }
 
-    private bool Matches(LinkRule rule, WhatwgUrl parsed, ReadOnlySpan<char> host, bool isIp, in LinkContext context, out string? matched)
+        ulong member = 0;
+        while (true)
+        {
+            if (_membership.TryGetValue(host, out var bits))
+            {
+                member |= bits;
+            }
+
+            var dot = host.IndexOf('.');
+            if (dot < 0)
+            {
+                return member;
+            }
+
+            host = host[(dot + 1)..];
+        }
+    }
+
+    private bool Matches(LinkRule rule, ulong ruleBit, ulong member, WhatwgUrl parsed, ReadOnlySpan<char> host, bool isIp, in LinkContext context, out string? matched)
     {
         matched = null;
         if (rule.MatchKind == RuleMatchKind.List)
         {
+            if (parsed.HostKind != UrlHostKind.Domain || (ruleBit != 0 && (member & ruleBit) == 0))
+            {
+                return false;
+            }
+
+            // The table says which lists hold the host; the list itself names the entry that matched.
             var set = rule.List ?? context.BusinessDomains.Set;
-            return parsed.HostKind == UrlHostKind.Domain && set.TryMatch(host, out matched);
+            return set.TryMatch(host, out matched);
         }
 
         switch (rule.Category)
         {
             case LinkCategory.AppDownload:
-                return IsAppDownload(parsed, host, out matched);
+                return IsAppDownload(parsed, host, member, out matched);
             case LinkCategory.ShareForReward:
                 return ContainsPhrase(context.Title, out matched) || ContainsPhrase(context.SurroundingText, out matched);
             case LinkCategory.IpHost:
@@ -157,7 +236,7 @@ public sealed class LinkPolicy
                 matched = web ? null : parsed.Scheme + ":";
                 return !web;
             case LinkCategory.UnsafeIdn:
-                if (parsed.HostKind != UrlHostKind.Domain || host.IndexOf("xn--", StringComparison.OrdinalIgnoreCase) < 0)
+                if (parsed.HostKind != UrlHostKind.Domain || host.IndexOf("xn--", StringComparison.Ordinal) < 0) // parsed domains are lowercase
                 {
                     return false;
                 }
@@ -170,7 +249,7 @@ public sealed class LinkPolicy
         }
     }
 
-    private bool IsAppDownload(WhatwgUrl parsed, ReadOnlySpan<char> host, out string? matched)
+    private bool IsAppDownload(WhatwgUrl parsed, ReadOnlySpan<char> host, ulong member, out string? matched)
     {
         matched = null;
         var scheme = parsed.SchemeSpan;
@@ -195,7 +274,7 @@ public sealed class LinkPolicy
             }
         }
 
-        return parsed.HostKind == UrlHostKind.Domain && _config.Lists.TryGetValue("appStores", out var stores) && stores.TryMatch(host, out matched);
+        return parsed.HostKind == UrlHostKind.Domain && (member & _appStoresBit) != 0 && _config.Lists["appStores"].TryMatch(host, out matched);
     }
 
     private bool ContainsPhrase(string? text, out string? matched)
@@ -220,17 +299,18 @@ public sealed class LinkPolicy
 
     private LinkDecision Decision(LinkDecisionKind kind, LinkReason reason, string decidedBy, WhatwgUrl parsed, string? matched)
     {
-        string? registrable = null;
+        int registrableStart = 0, registrableLength = 0;
         var display = parsed.Href;
         if (parsed.HostKind == UrlHostKind.Domain)
         {
             var host = parsed.HostnameSpan;
             if (_suffixes.TryMatch(host, out var m) && m.HasRegistrableDomain)
             {
-                registrable = host[m.RegistrableStart..m.Length].ToString();
+                registrableStart = parsed.HostStart + m.RegistrableStart;
+                registrableLength = m.Length - m.RegistrableStart;
             }
 
-            if (host.IndexOf("xn--", StringComparison.OrdinalIgnoreCase) >= 0)
+            if (host.IndexOf("xn--", StringComparison.Ordinal) >= 0) // parsed domains are lowercase
             {
                 var hostname = parsed.Hostname;
                 var shown = _config.Idn.ToDisplayForm(hostname);
@@ -242,6 +322,6 @@ public sealed class LinkPolicy
             }
         }
 
-        return new LinkDecision(kind, reason, decidedBy, parsed.Href, registrable, display, matched);
+        return new LinkDecision(kind, reason, decidedBy, parsed.Href, registrableStart, registrableLength, display, matched);
     }
 }

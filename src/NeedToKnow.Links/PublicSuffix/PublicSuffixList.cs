@@ -34,10 +34,14 @@ public sealed class PublicSuffixList
     private readonly FrozenDictionary<string, byte> _rules;
     private readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _lookup;
 
+    /// <summary>The same rules compared ordinally (rule texts are lowercased on load), for lowercase ASCII hosts.</summary>
+    private readonly FrozenDictionary<string, byte>.AlternateLookup<ReadOnlySpan<char>> _ordinal;
+
     private PublicSuffixList(Dictionary<string, byte> rules, int icannRules, int privateRules, string source)
     {
         _rules = rules.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         _lookup = _rules.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ordinal = rules.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         IcannRuleCount = icannRules;
         PrivateRuleCount = privateRules;
         Source = source;
@@ -153,6 +157,7 @@ public sealed class PublicSuffixList
         var exceptionSection = PublicSuffixSection.None;
         var labels = 0;
         var end = host.Length;
+        var lookup = Policy.DomainSet.IsLowercaseAscii(host) ? _ordinal : _lookup;
         while (end > 0)
         {
             var dot = host[..end].LastIndexOf('.');
@@ -164,7 +169,7 @@ public sealed class PublicSuffixList
 
             labels++;
             var moreLabels = dot >= 0;
-            if (_lookup.TryGetValue(host[start..], out var bits) && (bits &= mask) != 0)
+            if (lookup.TryGetValue(host[start..], out var bits) && (bits &= mask) != 0)
             {
                 var section = (bits & 0b000111) != 0 ? PublicSuffixSection.Icann : PublicSuffixSection.Private;
                 var kinds = (byte)((bits | (bits >> 3)) & 0b111);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text;
 using NeedToKnow.Links.Text;
@@ -24,6 +25,17 @@ internal static class PercentEncoding
     private const ulong UserinfoHigh = PathHigh | (1UL << ('@' - 64)) | (1UL << ('[' - 64)) | (1UL << ('\\' - 64)) | (1UL << (']' - 64)) | (1UL << ('^' - 64)) | (1UL << ('|' - 64));
     private const ulong ComponentLow = UserinfoLow | (1UL << '$') | (1UL << '%') | (1UL << '&') | (1UL << '+') | (1UL << ',');
 
+    private static readonly SearchValues<char>[] CopyRuns =
+    [
+        CreateCopyRun(PercentEncodeSet.C0Control, string.Empty),
+        CreateCopyRun(PercentEncodeSet.Fragment, string.Empty),
+        CreateCopyRun(PercentEncodeSet.Query, string.Empty),
+        CreateCopyRun(PercentEncodeSet.SpecialQuery, string.Empty),
+        CreateCopyRun(PercentEncodeSet.Path, string.Empty),
+        CreateCopyRun(PercentEncodeSet.Userinfo, string.Empty),
+        CreateCopyRun(PercentEncodeSet.Component, string.Empty),
+    ];
+
     private static ReadOnlySpan<byte> Hex => "0123456789ABCDEF"u8;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -38,29 +50,39 @@ internal static class PercentEncoding
         return c < 64 ? (low & (1UL << c)) != 0 : (high & (1UL << (c - 64))) != 0;
     }
 
-    /// <summary>Appends <paramref name="input"/> percent-encoded with <paramref name="set"/>.</summary>
+    /// <summary>Appends <paramref name="input"/> percent-encoded with <paramref name="set"/>, copying runs of unchanged ASCII at once.</summary>
     public static void Append(CharBuffer output, ReadOnlySpan<char> input, PercentEncodeSet set)
     {
-        var (low, high) = Masks(set);
-        for (var i = 0; i < input.Length; i++)
+        var copy = CopyRuns[(int)set];
+        while (!input.IsEmpty)
         {
-            var c = input[i];
-            if (c < 64)
+            var i = input.IndexOfAnyExcept(copy);
+            if (i < 0)
             {
-                if ((low & (1UL << c)) == 0)
-                {
-                    output.Append(c);
-                    continue;
-                }
-            }
-            else if (c < 0x7F && (high & (1UL << (c - 64))) == 0)
-            {
-                output.Append(c);
-                continue;
+                output.Append(input);
+                return;
             }
 
-            i = AppendEncodedCodePoint(output, input, i);
+            output.Append(input[..i]);
+            var last = AppendEncodedCodePoint(output, input, i);
+            input = input[(last + 1)..];
         }
+    }
+
+    /// <summary>The ASCII code points that <paramref name="set"/> leaves unchanged, minus <paramref name="exclude"/>.</summary>
+    public static SearchValues<char> CreateCopyRun(PercentEncodeSet set, string exclude)
+    {
+        Span<char> chars = stackalloc char[0x80];
+        var count = 0;
+        for (var c = (char)0; c < 0x7F; c++)
+        {
+            if (!InSet(c, set) && !exclude.Contains(c, StringComparison.Ordinal))
+            {
+                chars[count++] = c;
+            }
+        }
+
+        return SearchValues.Create(chars[..count]);
     }
 
     /// <summary>Percent-encodes the code point at <paramref name="index"/>; returns the index of its last code unit.</summary>

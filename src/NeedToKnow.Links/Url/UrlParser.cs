@@ -14,6 +14,17 @@ internal static partial class UrlParser
 
     private static readonly SearchValues<char> TabOrNewline = SearchValues.Create("\t\n\r");
 
+    /// <summary>False only in tests that compare the fast path with the full state machine.</summary>
+    [ThreadStatic]
+    private static bool t_disableFastPath;
+
+    /// <summary>Whether <see cref="TryParseFast"/> is tried first on this thread (tests turn it off to compare).</summary>
+    internal static bool UseFastPath
+    {
+        get => !t_disableFastPath;
+        set => t_disableFastPath = !value;
+    }
+
     internal enum State : byte
     {
         None,
@@ -47,26 +58,32 @@ internal static partial class UrlParser
             return new UrlParseResult(null, UrlParseError.InputTooLong, UrlLimits.MaxInputLength, input.Length);
         }
 
+        // https://url.spec.whatwg.org/#concept-basic-url-parser steps 1-3: strip leading and trailing C0 control
+        // or space, then remove all ASCII tab or newline.
+        var span = input.AsSpan();
+        var start = 0;
+        var end = span.Length;
+        while (start < end && span[start] <= ' ')
+        {
+            start++;
+        }
+
+        while (end > start && span[end - 1] <= ' ')
+        {
+            end--;
+        }
+
+        span = span[start..end];
+        var hasTabOrNewline = span.ContainsAny(TabOrNewline);
+        if (!hasTabOrNewline && UseFastPath && TryParseFast(span) is { } fast)
+        {
+            return new UrlParseResult(fast, UrlParseError.None);
+        }
+
         var record = UrlRecord.Rent();
         try
         {
-            // https://url.spec.whatwg.org/#concept-basic-url-parser steps 1-3: strip leading and trailing C0 control
-            // or space, then remove all ASCII tab or newline.
-            var span = input.AsSpan();
-            var start = 0;
-            var end = span.Length;
-            while (start < end && span[start] <= ' ')
-            {
-                start++;
-            }
-
-            while (end > start && span[end - 1] <= ' ')
-            {
-                end--;
-            }
-
-            span = span[start..end];
-            if (span.ContainsAny(TabOrNewline))
+            if (hasTabOrNewline)
             {
                 var scratch = record.Scratch;
                 foreach (var c in span)

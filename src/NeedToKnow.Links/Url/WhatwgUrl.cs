@@ -28,7 +28,7 @@ public sealed partial class WhatwgUrl : IEquatable<WhatwgUrl>
     private readonly bool _opaquePath;
     private readonly SchemeKind _schemeKind;
 
-    private WhatwgUrl(string href, int schemeEnd, int usernameEnd, int hostStart, int hostEnd, int pathStart, int queryStart, int fragmentStart, int port, UrlHostKind hostKind, bool opaquePath, SchemeKind schemeKind)
+    internal WhatwgUrl(string href, int schemeEnd, int usernameEnd, int hostStart, int hostEnd, int pathStart, int queryStart, int fragmentStart, int port, UrlHostKind hostKind, bool opaquePath, SchemeKind schemeKind)
     {
         _href = href;
         _schemeEnd = schemeEnd;
@@ -132,6 +132,9 @@ public sealed partial class WhatwgUrl : IEquatable<WhatwgUrl>
     internal ReadOnlySpan<char> PasswordSpan => _hostKind != UrlHostKind.None && _hostStart > _usernameEnd && _href[_usernameEnd] == ':'
         ? _href.AsSpan(_usernameEnd + 1, _hostStart - _usernameEnd - 2)
         : default;
+
+    /// <summary>Where <see cref="HostnameSpan"/> starts in <see cref="Href"/>.</summary>
+    internal int HostStart => _hostStart;
 
     internal ReadOnlySpan<char> HostnameSpan => _href.AsSpan(_hostStart, _hostEnd - _hostStart);
 
