@@ -5,7 +5,9 @@ namespace NeedToKnow.Benchmarks;
 
 /// <summary>
 /// <c>LinkPolicy.Decide</c> with the embedded default configuration. <c>AllowPath</c>: platform links in chat
-/// messages (the common case, decided by the first list rule that opens them); <c>MixedLinks</c>: a mix of
+/// messages (the common case, decided by the first list rule that opens them); <c>CopyPath</c>: rival-platform links
+/// (look-alike check, then the <c>rivals</c> rule → CopyToBrowser); <c>BlockPath</c>: known-bad links (the first rule
+/// → Block); <c>MixedLinks</c>: a mix of
 /// platform, rival, shortener, app-download, external and unknown links. One operation is one decision
 /// (<c>OperationsPerInvoke</c>), so the mean is the time per decision.
 /// </summary>
@@ -16,12 +18,16 @@ public class LinkDecisionBenchmark
     private readonly LinkPolicy _policy = LinkPolicy.Default;
     private string[] _allow = [];
     private string[] _mixed = [];
+    private string[] _copy = [];
+    private string[] _block = [];
 
     [GlobalSetup]
     public void Setup()
     {
         _allow = new string[Count];
         _mixed = new string[Count];
+        _copy = new string[Count];
+        _block = new string[Count];
         string[] templates =
         [
             "https://mp.weixin.qq.com/s/{0}?scene=1",
@@ -36,6 +42,8 @@ public class LinkDecisionBenchmark
         for (var i = 0; i < Count; i++)
         {
             _allow[i] = string.Format(System.Globalization.CultureInfo.InvariantCulture, "https://mp.weixin.qq.com/s/a{0}?scene={1}", i, i % 7);
+            _copy[i] = string.Format(System.Globalization.CultureInfo.InvariantCulture, "https://item.taobao.com/item.htm?id={0}&spm={1}", i, i % 7);
+            _block[i] = string.Format(System.Globalization.CultureInfo.InvariantCulture, "https://login.phishing.test/verify?id={0}", i);
             _mixed[i] = string.Format(System.Globalization.CultureInfo.InvariantCulture, templates[i % templates.Length], i);
         }
 
@@ -59,6 +67,12 @@ public class LinkDecisionBenchmark
         return open;
     }
 
+    [Benchmark(OperationsPerInvoke = Count, Description = "copy path: rival-platform link in chat")]
+    public int CopyPath() => CountDecisions(_copy, LinkDecisionKind.CopyToBrowser);
+
+    [Benchmark(OperationsPerInvoke = Count, Description = "block path: known-bad link in chat")]
+    public int BlockPath() => CountDecisions(_block, LinkDecisionKind.Block);
+
     [Benchmark(OperationsPerInvoke = Count, Description = "mixed links in chat")]
     public int MixedLinks()
     {
@@ -73,5 +87,20 @@ public class LinkDecisionBenchmark
         }
 
         return open;
+    }
+
+    private int CountDecisions(string[] urls, LinkDecisionKind kind)
+    {
+        var n = 0;
+        var context = LinkContext.Chat;
+        foreach (var url in urls)
+        {
+            if (_policy.Decide(url, context).Kind == kind)
+            {
+                n++;
+            }
+        }
+
+        return n;
     }
 }
