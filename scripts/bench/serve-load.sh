@@ -26,9 +26,7 @@ for _ in $(seq 1 100); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.2
 dotnet "$ntk" simulate --server "$url" --operator-key "$key" --programs 1 --requests 1 --examples "$root/examples" >/dev/null 2>&1
 for i in $(seq 0 999); do
   printf '{"appId":"wxsim0001","userId":"bench-user-%d","kind":"declaration","keys":["Album"],"granted":true}\n' "$i"
-done | while read -r body; do
-  curl -sf -o /dev/null -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d "$body" "$url/v1/gate/answers"
-done
+done | xargs -d '\n' -P 8 -I{} curl -sf -o /dev/null -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d {} "$url/v1/gate/answers"
 export NTK_KEY="$key"
 rss() { echo "$(( $(ps -o rss= -p "$server") / 1024 )) MiB"; }
 echo "server pid $server, RSS after set-up: $(rss); $(nproc) cores; wrk -t1 -c$conns -d${duration}s"
