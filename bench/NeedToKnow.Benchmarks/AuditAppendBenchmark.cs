@@ -5,7 +5,7 @@ using NeedToKnow.Storage;
 namespace NeedToKnow.Benchmarks;
 
 /// <summary>
-/// Durable appends through the sequencer (group commit: up to 4096 entries per transaction) into SQLite (WAL,
+/// Durable appends through the sequencer (group commit: up to 16,384 entries per transaction) into SQLite (WAL,
 /// synchronous=FULL: one fsync per commit) or PostgreSQL (synchronous_commit=on; set <c>NTK_BENCH_POSTGRES</c> to a
 /// connection string). 65,536 appends are in flight at once; one operation = one acknowledged append.
 /// </summary>
@@ -44,7 +44,7 @@ public class AuditAppendBenchmark
         }
 
         _store = await NeedToKnowStore.OpenAsync(connection);
-        _log = await AuditLog.OpenAsync(_store.AuditLog, null, new AuditLogOptions { MaxBatchSize = 4096, MaxPendingEntries = Appends * 2, PublishInterval = Timeout.InfiniteTimeSpan });
+        _log = await AuditLog.OpenAsync(_store.AuditLog, null, new AuditLogOptions { MaxBatchSize = 16_384, MaxPendingEntries = Appends * 2, PublishInterval = Timeout.InfiniteTimeSpan });
         var time = DateTimeOffset.FromUnixTimeMilliseconds(1_764_400_000_000);
         _entries = [.. Enumerable.Range(0, Appends).Select(i => new AuditEntry(AuditEntryKind.Interception, time.AddMilliseconds(i), "wx" + (i % 5000), "Location", "112", new string('d', 64), "Declaration", "3", "wx.getLocation"))];
     }

@@ -18,8 +18,8 @@ internal sealed class AuditBatchCompletion : IValueTaskSource<AuditAppendResult>
     private static readonly Action<object?> RunWaiter = static s => ((Waiter)s!).Invoke();
     private static readonly SendOrPostCallback PostWaiter = static s => ((Waiter)s!).Invoke();
     private readonly Lock _lock = new();
-    private (Action<object?> Continuation, object? State)[] _plain = [];
-    private int _plainCount;
+    private Segment? _first;
+    private Segment? _last;
     private List<Waiter>? _contextual;
     private TaskCompletionSource? _task;
     private volatile bool _done;
@@ -85,12 +85,23 @@ internal sealed class AuditBatchCompletion : IValueTaskSource<AuditAppendResult>
             {
                 if (context is null && scheduler is null)
                 {
-                    if (_plainCount == _plain.Length)
+                    if (_last is null || _last.Count == ContinuationsPerWorkItem)
                     {
-                        Array.Resize(ref _plain, Math.Max(16, _plain.Length * 2));
+                        var segment = new Segment();
+                        if (_last is null)
+                        {
+                            _first = segment;
+                        }
+                        else
+                        {
+                            _last.Next = segment;
+                        }
+
+                        _last = segment;
                     }
 
-                    _plain[_plainCount++] = (continuation, state);
+                    _last.Continuations[_last.Count] = continuation;
+                    _last.States[_last.Count++] = state;
                 }
                 else
                 {
@@ -107,20 +118,18 @@ internal sealed class AuditBatchCompletion : IValueTaskSource<AuditAppendResult>
     /// <summary>Completes every append of the batch, with its index or with <paramref name="error"/>.</summary>
     public void Complete(Exception? error)
     {
-        (Action<object?>, object?)[] plain;
-        int plainCount;
+        Segment? plain;
         List<Waiter>? contextual;
         TaskCompletionSource? task;
         lock (_lock)
         {
             _error = error is null ? null : ExceptionDispatchInfo.Capture(error);
             _done = true;
-            plain = _plain;
-            plainCount = _plainCount;
+            plain = _first;
             contextual = _contextual;
             task = _task;
-            _plain = [];
-            _plainCount = 0;
+            _first = null;
+            _last = null;
             _contextual = null;
         }
 
@@ -129,9 +138,11 @@ internal sealed class AuditBatchCompletion : IValueTaskSource<AuditAppendResult>
             Finish(task);
         }
 
-        for (var at = 0; at < plainCount; at += ContinuationsPerWorkItem)
+        for (var segment = plain; segment is not null;)
         {
-            ThreadPool.UnsafeQueueUserWorkItem(new Chunk(plain, at, Math.Min(plainCount, at + ContinuationsPerWorkItem)), preferLocal: false);
+            var next = segment.Next;
+            ThreadPool.UnsafeQueueUserWorkItem(segment, preferLocal: false);
+            segment = next;
         }
 
         if (contextual is not null)
@@ -190,13 +201,22 @@ internal sealed class AuditBatchCompletion : IValueTaskSource<AuditAppendResult>
         private void InvokeBare() => continuation(state);
     }
 
-    private sealed class Chunk((Action<object?> Continuation, object? State)[] items, int from, int to) : IThreadPoolWorkItem
+    /// <summary>Up to 64 continuations, run one after the other as one thread-pool work item.</summary>
+    private sealed class Segment : IThreadPoolWorkItem
     {
+        public Action<object?>[] Continuations { get; } = new Action<object?>[ContinuationsPerWorkItem];
+
+        public object?[] States { get; } = new object?[ContinuationsPerWorkItem];
+
+        public int Count { get; set; }
+
+        public Segment? Next { get; set; }
+
         public void Execute()
         {
-            for (var i = from; i < to; i++)
+            for (var i = 0; i < Count; i++)
             {
-                items[i].Continuation(items[i].State);
+                Continuations[i](States[i]);
             }
         }
     }

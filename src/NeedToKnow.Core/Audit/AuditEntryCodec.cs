@@ -210,6 +210,14 @@ public static class AuditEntryCodec
     private static int WriteField(Span<byte> destination, string value, string name)
     {
         ArgumentNullException.ThrowIfNull(value, name);
+        if (value.Length * 3 <= MaxFieldBytes)
+        {
+            // At most 3 UTF-8 bytes per UTF-16 unit: it fits, so encode in one pass without counting first.
+            var written = Encoding.UTF8.GetBytes(value, destination[2..]);
+            BinaryPrimitives.WriteUInt16BigEndian(destination, (ushort)written);
+            return 2 + written;
+        }
+
         var length = Encoding.UTF8.GetByteCount(value);
         if (length > MaxFieldBytes)
         {

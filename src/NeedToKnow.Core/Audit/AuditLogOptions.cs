@@ -3,8 +3,12 @@ namespace NeedToKnow.Core.Audit;
 /// <summary>Tuning of the audit log's group commit and publication.</summary>
 public sealed record AuditLogOptions
 {
-    /// <summary>The most entries committed in one transaction. Default 4096.</summary>
-    public int MaxBatchSize { get; init; } = 4096;
+    /// <summary>
+    /// The most entries committed in one transaction (one fsync). Default 16,384; at most 32,767 (larger values are
+    /// capped). Under light load a batch holds only what was queued during the previous commit, so this bounds
+    /// batches under heavy load and does not delay a lone append.
+    /// </summary>
+    public int MaxBatchSize { get; init; } = 16_384;
 
     /// <summary>
     /// How long the sequencer waits for more entries when a batch is not full (group commit by size or age). Default

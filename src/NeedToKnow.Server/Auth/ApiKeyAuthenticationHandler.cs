@@ -43,6 +43,12 @@ internal sealed class ApiKeyAuthenticationHandler(
             ]));
         }
 
+        // Hot path: a key seen before skips the hash and the claims; a revoked or replaced record is not current.
+        if (keys.Presented.TryGetValue(presented, out var known) && keys.IsCurrent(known.Record))
+        {
+            return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(known.Principal, SchemeName)));
+        }
+
         var record = keys.Find(presented);
         if (record is null)
         {
@@ -59,8 +65,17 @@ internal sealed class ApiKeyAuthenticationHandler(
             claims.Add(new Claim(Claims.DeveloperId, record.DeveloperId));
         }
 
-        return Task.FromResult(Success(claims));
+        var principal = Principal(claims);
+        if (keys.Presented.Count < MaxKnownKeys)
+        {
+            keys.Presented[presented] = (record, principal);
+        }
+
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
+
+    /// <summary>The most presented keys remembered (memory only) with their principal.</summary>
+    private const int MaxKnownKeys = 10_000;
 
     private static string? Presented(HttpRequest request)
     {
@@ -74,9 +89,9 @@ internal sealed class ApiKeyAuthenticationHandler(
         return apiKey.Length > 0 ? apiKey.Trim() : null;
     }
 
-    private AuthenticateResult Success(IEnumerable<Claim> claims)
-    {
-        var identity = new ClaimsIdentity(claims, SchemeName, Claims.KeyId, Claims.Role);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
-    }
+    private static AuthenticateResult Success(IEnumerable<Claim> claims) =>
+        AuthenticateResult.Success(new AuthenticationTicket(Principal(claims), SchemeName));
+
+    private static ClaimsPrincipal Principal(IEnumerable<Claim> claims) =>
+        new(new ClaimsIdentity(claims, SchemeName, Claims.KeyId, Claims.Role));
 }

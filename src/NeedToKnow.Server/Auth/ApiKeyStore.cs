@@ -15,6 +15,9 @@ namespace NeedToKnow.Server.Auth;
 public sealed class ApiKeyStore
 {
     private readonly ConcurrentDictionary<string, AccessKeyRecord> _byHash = new(StringComparer.Ordinal);
+
+    /// <summary>Keys as presented, with their record and principal, so a repeated key skips hashing (authentication's hot path).</summary>
+    internal ConcurrentDictionary<string, (AccessKeyRecord Record, System.Security.Claims.ClaimsPrincipal Principal)> Presented { get; } = new(StringComparer.Ordinal);
     private readonly IAccessKeyStore? _persistence;
 
     /// <summary>Creates a store, loading the keys <paramref name="persistence"/> holds (if any).</summary>
@@ -94,6 +97,10 @@ public sealed class ApiKeyStore
     /// <param name="role">The role.</param>
     /// <returns>True when one does.</returns>
     public bool HasLive(Role role) => _byHash.Values.Any(r => !r.Revoked && r.Role == role.ToString());
+
+    /// <summary>True when <paramref name="record"/> is still the live record for its hash (not revoked or replaced since it was found).</summary>
+    public bool IsCurrent(AccessKeyRecord record) =>
+        !record.Revoked && _byHash.TryGetValue(record.Hash, out var current) && ReferenceEquals(current, record);
 
     /// <summary>Revokes the key with <paramref name="id"/>.</summary>
     /// <param name="id">The key id.</param>

@@ -22,13 +22,15 @@ internal static class GateEndpoints
 
     public sealed record DecisionView(string DecisionId, string Kind, int Reason, string ReasonName, string DecidedBy, string Detail, string? Key, int DeclarationVersion, PromptView? Prompt, string? Error);
 
+    public sealed record BatchView(IReadOnlyList<DecisionView> Decisions);
+
     public sealed record AnswerRequest(string? AppId, string? UserId, string? Kind, IReadOnlyList<string>? Keys, string? Scope, bool Granted, DateTimeOffset? Time, string? Method);
 
     public static void Map(RouteGroupBuilder v1)
     {
         var gate = v1.MapGroup("/gate").WithTags("gate").RequireAuthorization(Policies.Host);
-        gate.MapPost("/decide", Decide);
-        gate.MapPost("/decide-batch", DecideBatch);
+        gate.MapPost("/decide", Decide).Produces<DecisionView>().ProducesProblem(400);
+        gate.MapPost("/decide-batch", DecideBatch).Produces<BatchView>().ProducesProblem(400);
         gate.MapPost("/answers", AnswerAsync);
     }
 
@@ -41,9 +43,10 @@ internal static class GateEndpoints
         }
 
         var started = Stopwatch.GetTimestamp();
-        var decision = DecideOne(request, gate, metrics, report, time);
+        var decision = DecideOne(request, gate, report, time);
+        metrics.Count(decision);
         metrics.DecisionLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
-        return Results.Ok(decision);
+        return DecisionJson.One(in decision);
     }
 
     private static IResult DecideBatch(BatchRequest batch, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
@@ -63,19 +66,15 @@ internal static class GateEndpoints
         }
 
         var started = Stopwatch.GetTimestamp();
-        var decisions = new DecisionView[batch.Requests.Count];
+        var decisions = new GateDecision[batch.Requests.Count];
         for (var i = 0; i < decisions.Length; i++)
         {
-            decisions[i] = DecideOne(batch.Requests[i], gate, metrics, report, time);
+            decisions[i] = DecideOne(batch.Requests[i], gate, report, time);
         }
 
-        var perRequest = Stopwatch.GetElapsedTime(started).TotalSeconds / decisions.Length;
-        for (var i = 0; i < decisions.Length; i++)
-        {
-            metrics.DecisionLatency.Record(perRequest);
-        }
-
-        return Results.Ok(new { decisions });
+        metrics.Count(decisions);
+        metrics.DecisionLatency.Record(Stopwatch.GetElapsedTime(started).TotalSeconds / decisions.Length);
+        return DecisionJson.Many(decisions);
     }
 
     private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, TimeProvider time, CancellationToken ct)
@@ -142,18 +141,12 @@ internal static class GateEndpoints
         return app?.LiveVersion is { } version ? await stores.Declarations.GetVersionAsync(appId, version, ct).ConfigureAwait(false) : null;
     }
 
-    internal static DecisionView DecideOne(DecideRequest request, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    internal static GateDecision DecideOne(DecideRequest request, GateService gate, AccessReport report, TimeProvider time)
     {
         var gateRequest = new GateRequest(request.AppId!, request.UserId!, request.Target!, request.UserGesture, request.Time ?? time.GetUtcNow());
         var decision = gate.Decide(in gateRequest);
-        metrics.Decisions.Add(1, new KeyValuePair<string, object?>("kind", decision.Kind.ToString()));
-        if (decision.Kind == DecisionKind.Deny)
-        {
-            metrics.Interceptions.Add(1, new KeyValuePair<string, object?>("key", decision.Key ?? "unknown"), new KeyValuePair<string, object?>("reason", (int)decision.Reason));
-        }
-
         report.Record(gateRequest.UserId, gateRequest.AppId, decision.Key ?? gateRequest.Target, decision.Kind, gateRequest.Time);
-        return View(decision);
+        return decision;
     }
 
     internal static DecisionView View(in GateDecision d) => new(

@@ -105,6 +105,7 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddOpenApi("v1");
         services.ConfigureHttpJsonOptions(j =>
         {
+            j.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
             j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });

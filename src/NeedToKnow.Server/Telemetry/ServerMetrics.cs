@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using NeedToKnow.Core.Gate;
 
 namespace NeedToKnow.Server.Telemetry;
 
@@ -7,13 +8,16 @@ internal sealed class ServerMetrics : IDisposable
 {
     public const string MeterName = "NeedToKnow.Server";
 
+    private static readonly KeyValuePair<string, object?>[] KindTags =
+        [.. Enum.GetValues<DecisionKind>().Select(k => new KeyValuePair<string, object?>("kind", k.ToString()))];
+
     private readonly Meter _meter = new(MeterName);
 
     public ServerMetrics()
     {
         Decisions = _meter.CreateCounter<long>("ntk.gate.decisions", "{decision}", "gate decisions, by kind");
         Interceptions = _meter.CreateCounter<long>("ntk.gate.interceptions", "{interception}", "denied privacy API attempts, by privacy key and reason code");
-        DecisionLatency = _meter.CreateHistogram<double>("ntk.gate.decision.duration", "s", "time to decide one request over HTTP, batch requests counted per request");
+        DecisionLatency = _meter.CreateHistogram<double>("ntk.gate.decision.duration", "s", "time to decide one request over HTTP; a batch is recorded once, as its time per decision");
     }
 
     public Counter<long> Decisions { get; }
@@ -22,5 +26,40 @@ internal sealed class ServerMetrics : IDisposable
 
     public Histogram<double> DecisionLatency { get; }
 
+    /// <summary>Counts one decision (and its interception).</summary>
+    public void Count(in GateDecision decision)
+    {
+        Decisions.Add(1, KindTags[(int)decision.Kind]);
+        if (decision.Kind == DecisionKind.Deny)
+        {
+            Intercepted(in decision);
+        }
+    }
+
+    /// <summary>Counts a batch: one addition per decision kind, one per interception.</summary>
+    public void Count(GateDecision[] decisions)
+    {
+        Span<long> byKind = stackalloc long[KindTags.Length];
+        foreach (ref readonly var d in decisions.AsSpan())
+        {
+            byKind[(int)d.Kind]++;
+            if (d.Kind == DecisionKind.Deny)
+            {
+                Intercepted(in d);
+            }
+        }
+
+        for (var k = 0; k < byKind.Length; k++)
+        {
+            if (byKind[k] > 0)
+            {
+                Decisions.Add(byKind[k], KindTags[k]);
+            }
+        }
+    }
+
     public void Dispose() => _meter.Dispose();
+
+    private void Intercepted(in GateDecision decision) =>
+        Interceptions.Add(1, new KeyValuePair<string, object?>("key", decision.Key ?? "unknown"), new KeyValuePair<string, object?>("reason", (int)decision.Reason));
 }

@@ -69,6 +69,33 @@ public class AuditLogVerifierLargeTests
     }
 
     [Fact]
+    public async Task The_streaming_verifier_pipelines_reading_and_checking_and_gives_the_same_report()
+    {
+        var (rows, heads, state, signer) = Log();
+        rows.RemoveAt(33_000);
+        var expected = AuditLogVerifier.Verify(rows, heads, signer.Verifier, state);
+        var streamed = await AuditLogVerifier.VerifyAsync(Stream(rows), heads, signer.Verifier, state);
+        Assert.Equal(expected.EntriesRead, streamed.EntriesRead);
+        Assert.Equal(expected.CheckedHeads, streamed.CheckedHeads);
+        Assert.Equal(expected.Problems.Select(p => p.Message), streamed.Problems.Select(p => p.Message));
+        Assert.Contains(streamed.Problems, p => p.Message == "entry 33000 is missing (deleted)");
+        Assert.Equal(HeadSizes.Length - 1, streamed.CheckedHeads);
+    }
+
+    private static async IAsyncEnumerable<AuditLeaf> Stream(List<AuditLeaf> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (row.Index % 5000 == 0)
+            {
+                await Task.Yield();
+            }
+
+            yield return row;
+        }
+    }
+
+    [Fact]
     public void An_entry_rewritten_with_its_leaf_hash_is_narrowed_between_the_heads_around_it()
     {
         var (rows, heads, state, signer) = Log();

@@ -30,9 +30,25 @@ public static class AuditLogVerifier
     {
         ArgumentNullException.ThrowIfNull(rows);
         var checker = new Checker(heads, key);
+        Task? checking = null;
         await foreach (var row in rows.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
-            checker.Add(row);
+            if (checker.Buffer(row))
+            {
+                // Pipelined: the reader fills the other buffer while this one is hashed and folded.
+                if (checking is not null)
+                {
+                    await checking.ConfigureAwait(false);
+                }
+
+                var full = checker.TakeFull();
+                checking = Task.Run(() => checker.Flush(full), CancellationToken.None);
+            }
+        }
+
+        if (checking is not null)
+        {
+            await checking.ConfigureAwait(false);
         }
 
         return checker.Finish(savedState);
@@ -58,20 +74,15 @@ public static class AuditLogVerifier
 
     private sealed class Checker
     {
-        private const int BlockShift = 10;
-        private const int Block = 1 << BlockShift;
-        private const int BufferRows = 16 * Block;
+        public const int BlockShift = 10;
+        public const int Block = 1 << BlockShift;
+        public const int BufferRows = 16 * Block;
         private readonly ProblemList _problems = new();
         private readonly List<string> _notes = [];
         private readonly SignedTreeHead[] _sorted;
         private readonly CompactRange _range = new();
-        private readonly AuditLeaf[] _buffer = new AuditLeaf[BufferRows];
-        private readonly byte[] _hashes = new byte[BufferRows * MerkleHasher.HashSize];
-        private readonly long[] _carried = new long[BufferRows];
-        private readonly string?[] _errors = new string?[BufferRows];
-        private readonly bool[] _blockClean = new bool[BufferRows / Block];
-        private readonly byte[] _blockRoots = new byte[BufferRows / Block * MerkleHasher.HashSize];
-        private int _buffered;
+        private Chunk _filling = new();
+        private Chunk? _spare;
         private readonly byte[] _root = new byte[MerkleHasher.HashSize];
         private int _next;
         private long _lastGood;
@@ -104,11 +115,26 @@ public static class AuditLogVerifier
 
         public void Add(AuditLeaf row)
         {
-            _buffer[_buffered++] = row;
-            if (_buffered == BufferRows)
+            if (Buffer(row))
             {
-                Flush();
+                Flush(TakeFull());
             }
+        }
+
+        /// <summary>Buffers a row; true when the buffer is full and must be taken with <see cref="TakeFull"/>.</summary>
+        public bool Buffer(AuditLeaf row)
+        {
+            _filling.Rows[_filling.Count++] = row;
+            return _filling.Count == BufferRows;
+        }
+
+        /// <summary>Takes the filled buffer and starts filling the other one (free once its flush has finished).</summary>
+        public Chunk TakeFull()
+        {
+            var full = _filling;
+            _filling = _spare ?? new Chunk();
+            _spare = full;
+            return full;
         }
 
         /// <summary>
@@ -116,9 +142,9 @@ public static class AuditLogVerifier
         /// 1024 clean rows at an aligned position is folded as one perfect subtree (its root also computed in parallel),
         /// anything else row by row in order, so problems are reported exactly as a row-by-row pass reports them.
         /// </summary>
-        private void Flush()
+        public void Flush(Chunk c)
         {
-            var count = _buffered;
+            var count = c.Count;
             if (count == 0)
             {
                 return;
@@ -129,21 +155,21 @@ public static class AuditLogVerifier
             var aligned = !_broken && (baseExpected & (Block - 1)) == 0 && _range.Size == baseExpected;
             if (blocks == 1)
             {
-                Prepare(0, count, baseExpected, aligned);
+                Prepare(c, 0, baseExpected, aligned);
             }
             else
             {
-                Parallel.For(0, blocks, b => Prepare(b, count, baseExpected, aligned));
+                Parallel.For(0, blocks, b => Prepare(c, b, baseExpected, aligned));
             }
 
             for (var b = 0; b < blocks; b++)
             {
                 var from = b * Block;
                 var to = Math.Min(count, from + Block);
-                if (_blockClean[b] && !_broken && _expected == baseExpected + from && _range.Size == _expected
+                if (c.BlockClean[b] && !_broken && _expected == baseExpected + from && _range.Size == _expected
                     && (_next >= _sorted.Length || _sorted[_next].TreeSize >= _expected + Block))
                 {
-                    _range.AppendSubtree(BlockShift, _blockRoots.AsSpan(b * MerkleHasher.HashSize, MerkleHasher.HashSize));
+                    _range.AppendSubtree(BlockShift, c.BlockRoots.AsSpan(b * MerkleHasher.HashSize, MerkleHasher.HashSize));
                     _read += Block;
                     _expected += Block;
                     CheckHeads();
@@ -152,50 +178,50 @@ public static class AuditLogVerifier
                 {
                     for (var i = from; i < to; i++)
                     {
-                        AddPrepared(i);
+                        AddPrepared(c, i);
                     }
                 }
             }
 
-            Array.Clear(_buffer, 0, count);
-            _buffered = 0;
+            Array.Clear(c.Rows, 0, count);
+            c.Count = 0;
         }
 
-        private void Prepare(int block, int count, long baseExpected, bool aligned)
+        private static void Prepare(Chunk c, int block, long baseExpected, bool aligned)
         {
             var from = block * Block;
-            var to = Math.Min(count, from + Block);
+            var to = Math.Min(c.Count, from + Block);
             var clean = aligned && to - from == Block;
             for (var i = from; i < to; i++)
             {
-                var row = _buffer[i];
-                var hash = _hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize);
+                var row = c.Rows[i];
+                var hash = c.Hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize);
                 MerkleHasher.HashLeaf(row.Entry, hash);
-                _errors[i] = null;
-                if (!AuditEntryCodec.TryReadIndex(row.Entry, out _carried[i], out var error))
+                c.Errors[i] = null;
+                if (!AuditEntryCodec.TryReadIndex(row.Entry, out c.Carried[i], out var error))
                 {
-                    _errors[i] = error ?? "unreadable";
+                    c.Errors[i] = error ?? "unreadable";
                 }
 
-                clean = clean && _errors[i] is null && row.Index == baseExpected + i && _carried[i] == row.Index && hash.SequenceEqual(row.LeafHash);
+                clean = clean && c.Errors[i] is null && row.Index == baseExpected + i && c.Carried[i] == row.Index && hash.SequenceEqual(row.LeafHash);
             }
 
-            _blockClean[block] = clean;
+            c.BlockClean[block] = clean;
             if (clean)
             {
                 var subtree = new CompactRange();
                 for (var i = from; i < to; i++)
                 {
-                    subtree.Append(_hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize));
+                    subtree.Append(c.Hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize));
                 }
 
-                subtree.Root(_blockRoots.AsSpan(block * MerkleHasher.HashSize, MerkleHasher.HashSize));
+                subtree.Root(c.BlockRoots.AsSpan(block * MerkleHasher.HashSize, MerkleHasher.HashSize));
             }
         }
 
-        private void AddPrepared(int i)
+        private void AddPrepared(Chunk c, int i)
         {
-            var row = _buffer[i];
+            var row = c.Rows[i];
             _read++;
             if (row.Index < _expected)
             {
@@ -210,14 +236,14 @@ public static class AuditLogVerifier
                 _expected = row.Index;
             }
 
-            var leafHash = _hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize);
-            if (_errors[i] is { } error)
+            var leafHash = c.Hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize);
+            if (c.Errors[i] is { } error)
             {
                 _problems.Add(AuditProblemKind.Unreadable, row.Index, $"entry {row.Index} cannot be read: {error}");
             }
-            else if (_carried[i] != row.Index)
+            else if (c.Carried[i] != row.Index)
             {
-                _problems.Add(AuditProblemKind.Reordered, row.Index, $"entry {row.Index} holds the entry of index {_carried[i]}: rows were swapped or moved");
+                _problems.Add(AuditProblemKind.Reordered, row.Index, $"entry {row.Index} holds the entry of index {c.Carried[i]}: rows were swapped or moved");
             }
 
             if (!leafHash.SequenceEqual(row.LeafHash))
@@ -236,7 +262,7 @@ public static class AuditLogVerifier
 
         public AuditVerificationReport Finish(CompactRange? savedState)
         {
-            Flush();
+            Flush(_filling);
             if (_broken)
             {
                 _notes.Add("entries are missing, so roots past the first gap could not be recomputed");
@@ -289,6 +315,24 @@ public static class AuditLogVerifier
                 }
             }
         }
+    }
+
+    /// <summary>One buffer of rows with their computed leaf hashes, carried indexes, errors and block roots.</summary>
+    private sealed class Chunk
+    {
+        public AuditLeaf[] Rows { get; } = new AuditLeaf[Checker.BufferRows];
+
+        public byte[] Hashes { get; } = new byte[Checker.BufferRows * MerkleHasher.HashSize];
+
+        public long[] Carried { get; } = new long[Checker.BufferRows];
+
+        public string?[] Errors { get; } = new string?[Checker.BufferRows];
+
+        public bool[] BlockClean { get; } = new bool[Checker.BufferRows / Checker.Block];
+
+        public byte[] BlockRoots { get; } = new byte[Checker.BufferRows / Checker.Block * MerkleHasher.HashSize];
+
+        public int Count { get; set; }
     }
 
     private sealed class ProblemList

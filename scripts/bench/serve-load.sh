@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Load measurement of `ntk serve` over loopback HTTP/1.1 keep-alive with wrk (docs/server.md, "Measured").
+#   bash scripts/bench/serve-load.sh peak          # single and batch peaks, then p99 at half the single peak
+#   bash scripts/bench/serve-load.sh soak [SECS]   # memory soak at a moderate rate: RSS every 30 s (default 600 s)
+# Builds Release, starts a fresh server (SQLite in a temporary folder) on 127.0.0.1:18080, registers the examples/
+# program as wxsim0001 (ntk simulate), grants 1,000 users' consent for Album, then runs wrk with the Lua scripts here.
+set -euo pipefail
+mode="${1:-peak}"
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+here="$root/scripts/bench"
+bash "$here/00-wrk.sh" >/dev/null
+port="${NTK_BENCH_PORT:-18080}"
+url="http://127.0.0.1:$port"
+key="ntk_operator_bench_key_0123456789abcdef"
+duration="${NTK_BENCH_SECONDS:-15}"
+conns="${NTK_BENCH_CONNECTIONS:-64}"
+
+dotnet build "$root/src/NeedToKnow.Cli" -c Release --nologo -v q >/dev/null
+ntk="$root/src/NeedToKnow.Cli/bin/Release/net10.0/ntk.dll"
+work="$(mktemp -d /tmp/ntk-bench-XXXXXX)"
+DOTNET_gcServer="${DOTNET_gcServer:-1}" dotnet "$ntk" serve --urls "$url" --db "$work/ntk.db" --operator-key "$key" >"$work/serve.log" 2>&1 &
+server=$!
+cleanup() { kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+for _ in $(seq 1 100); do curl -sf "$url/healthz" >/dev/null && break; sleep 0.2; done
+dotnet "$ntk" simulate --server "$url" --operator-key "$key" --programs 1 --requests 1 --examples "$root/examples" >/dev/null 2>&1
+for i in $(seq 0 999); do
+  printf '{"appId":"wxsim0001","userId":"bench-user-%d","kind":"declaration","keys":["Album"],"granted":true}\n' "$i"
+done | xargs -d '\n' -P 8 -I{} curl -sf -o /dev/null -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d {} "$url/v1/gate/answers"
+export NTK_KEY="$key"
+rss() { echo "$(( $(ps -o rss= -p "$server") / 1024 )) MiB"; }
+echo "server pid $server, RSS after set-up: $(rss); $(nproc) cores; wrk -t1 -c$conns -d${duration}s"
+
+case "$mode" in
+  peak)
+    wrk -t1 -c"$conns" -d3s -s "$here/gate-decide.lua" "$url" >/dev/null   # warm-up (JIT tiers)
+    single="$(wrk -t1 -c"$conns" -d"${duration}s" --latency -s "$here/gate-decide.lua" "$url" | tail -1)"
+    echo "single: $single"
+    NTK_BATCH=1000 wrk -t1 -c8 -d3s -s "$here/gate-decide-batch.lua" "$url" >/dev/null
+    echo "batch (1000 per request): $(NTK_BATCH=1000 wrk -t1 -c8 -d"${duration}s" --latency -s "$here/gate-decide-batch.lua" "$url" | tail -1)"
+    peak="$(echo "$single" | awk '{print $2}')"
+    # Half the peak: each connection waits 1 ms after each response, so connections ~= rate * (1 ms + service time).
+    half=$(( peak / 2 ))
+    c=$(( half * 12 / 10000 )); [ "$c" -lt 1 ] && c=1
+    echo "half peak target $half/s with $c connections, 1 ms think time: $(NTK_DELAY_MS=1 wrk -t1 -c"$c" -d"${duration}s" --latency -s "$here/gate-decide.lua" "$url" | tail -1)"
+    echo "RSS at the end: $(rss)"
+    ;;
+  soak)
+    secs="${2:-600}"
+    NTK_DELAY_MS=1 wrk -t1 -c"${NTK_SOAK_CONNECTIONS:-8}" -d"${secs}s" --latency -s "$here/gate-decide.lua" "$url" >"$work/soak.txt" &
+    load=$!
+    for t in $(seq 0 30 "$secs"); do echo "t=${t}s RSS $(rss)"; sleep 30; done
+    wait "$load"; tail -1 "$work/soak.txt"
+    ;;
+esac
