@@ -39,9 +39,9 @@ case "$mode" in
     NTK_BATCH=1000 wrk -t1 -c8 -d3s -s "$here/gate-decide-batch.lua" "$url" >/dev/null
     echo "batch (1000 per request): $(NTK_BATCH=1000 wrk -t1 -c8 -d"${duration}s" --latency -s "$here/gate-decide-batch.lua" "$url" | tail -1)"
     peak="$(echo "$single" | awk '{print $2}')"
-    # Half the peak: each connection waits 1 ms after each response, so connections ~= rate * (1 ms + service time).
+    # Half the peak: each connection waits 1 ms after each response; measured ~550 requests/s per connection that way.
     half=$(( peak / 2 ))
-    c=$(( half * 12 / 10000 )); [ "$c" -lt 1 ] && c=1
+    c="${NTK_HALF_CONNECTIONS:-$(( half / 550 ))}"; [ "$c" -lt 1 ] && c=1
     echo "half peak target $half/s with $c connections, 1 ms think time: $(NTK_DELAY_MS=1 wrk -t1 -c"$c" -d"${duration}s" --latency -s "$here/gate-decide.lua" "$url" | tail -1)"
     echo "RSS at the end: $(rss)"
     ;;
