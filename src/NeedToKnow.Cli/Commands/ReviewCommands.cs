@@ -86,14 +86,28 @@ internal static class ReviewCommands
                 declaration = atRoot;
                 declarationFile = PackageReviewer.DeclarationFileName;
             }
+            else if (declaration is null && ProjectDeclaration(packages[i]) is { } beside)
+            {
+                // A project whose project.config.json sets miniprogramRoot keeps privacy.json beside that file, above the app root.
+                try
+                {
+                    declaration = PackageReviewer.ReadDeclaration(beside, catalog);
+                    declarationFile = PackageReviewer.DeclarationFileName;
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+                {
+                    output.Error.WriteLine("note: cannot read `" + beside + "`: " + e.Message.TrimEnd('.'));
+                }
+            }
 
-            if (declaration is null && args.Format == "text")
+            var packageUnreadable = package.Diagnostics.Any(d => d.Code is "NTK-PKG-001");
+            if (declaration is null && args.Format == "text" && !packageUnreadable)
             {
                 output.Error.WriteLine("note: `" + packages[i] + "` has no privacy.json at its app root; pass --declaration FILE to review against one");
             }
 
             reports[i] = PackageReviewer.Review(package, declaration, catalog, new ReviewOptions { DeclarationFile = declarationFile });
-            unreadable |= package.Diagnostics.Any(d => d.Code is "NTK-PKG-001");
+            unreadable |= packageUnreadable;
         }
 
         if (packages.Count == 1)
@@ -241,5 +255,12 @@ internal static class ReviewCommands
         }
 
         return false;
+    }
+
+    /// <summary>The privacy.json in the project folder given (beside project.config.json), when the app root is below it.</summary>
+    private static string? ProjectDeclaration(string path)
+    {
+        var candidate = Path.Combine(path, PackageReviewer.DeclarationFileName);
+        return Directory.Exists(path) && File.Exists(Path.Combine(path, "project.config.json")) && File.Exists(candidate) ? candidate : null;
     }
 }

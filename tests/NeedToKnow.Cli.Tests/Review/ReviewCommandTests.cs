@@ -57,6 +57,17 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Fact]
+    public void The_example_project_is_reviewed_against_the_privacy_json_beside_its_project_config()
+    {
+        // examples/ keeps privacy.json beside project.config.json, whose miniprogramRoot puts the app root below it.
+        var (exit, stdout, stderr) = CliRunner.Run("review", RepoPaths.RepoFile("examples"), "--format", "json");
+        Assert.True(exit == 0, stdout + stderr);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Empty(doc.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal(["Album", "Location", "PhoneNumber"], doc.RootElement.GetProperty("detected").EnumerateArray().Select(d => d.GetProperty("key").GetString()).Order());
+    }
+
+    [Fact]
     public void Without_a_declaration_text_output_says_so_and_groups_places_by_key()
     {
         var (exit, stdout, stderr) = CliRunner.Run("review", App);
