@@ -9,12 +9,18 @@ namespace NeedToKnow.Benchmarks;
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project bench/NeedToKnow.Benchmarks -- --filter '*Gate*'</c>.
 /// <c>--quick</c> is a smoke run (in process, one warm-up, three iterations) whose numbers are never quoted
-/// (STYLE.md H23). MemoryDiagnoser is always on.
+/// (STYLE.md H23). MemoryDiagnoser is always on. <c>--review-peak [--scale N] [PATH]</c> measures the review's peak
+/// working set in a fresh process (<see cref="ReviewPeakMemory"/>).
 /// </summary>
 public static class Program
 {
     public static int Main(string[] args)
     {
+        if (args.Contains("--review-peak"))
+        {
+            return ReviewPeakMemory.Run([.. args.Where(a => a != "--review-peak")]);
+        }
+
         var quick = args.Contains("--quick");
         var rest = args.Where(a => a != "--quick").ToArray();
         var config = DefaultConfig.Instance.AddDiagnoser(MemoryDiagnoser.Default);

@@ -1,69 +1,54 @@
 using BenchmarkDotNet.Attributes;
-using NeedToKnow.Core.Catalog;
+using BenchmarkDotNet.Configs;
 using NeedToKnow.Review;
-using NeedToKnow.Review.Packages;
 
 namespace NeedToKnow.Benchmarks;
 
 /// <summary>
-/// Reviews the whole corpus (../shared/corpus, 10 real mini-programs, 4,242 files, 9.0 MiB) in memory: parse every
-/// file once, find the sites, apply the rules. <see cref="Threads"/> 1 is one core, -1 all cores; <see cref="Copies"/>
-/// repeats the corpus 1, 2 and 4 times to show that time grows linearly with package size. MB/s = corpus bytes ×
-/// copies / mean; files/s likewise (totals are printed at setup). Peak memory: see docs/review.md.
+/// <c>ntk review</c> over the whole corpus (../shared/corpus, 10 real mini-programs): read each package from disk
+/// (page cache warm), validate its declaration, analyse every file once, apply the rules. <see cref="Threads"/> 1 is
+/// one core; -1 is all cores (files of a package analysed in parallel). Columns: MB/s of all source, MB/s of script
+/// (.js .ts .wxs: the "MB/s of JavaScript"), files/s. Size growth: <see cref="ReviewScalingBenchmark"/>;
+/// peak memory: <c>--review-peak</c> (<see cref="ReviewPeakMemory"/>).
 /// Run: <c>dotnet run -c Release --project bench/NeedToKnow.Benchmarks -- --filter '*ReviewBenchmark*'</c>.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(Columns))]
 public class ReviewBenchmark
 {
-    private MiniProgramPackage[] packages = [];
+    private ReviewOptions options = ReviewOptions.Default;
 
     /// <summary>Files analysed at once: 1 or all cores (-1).</summary>
     [Params(1, -1)]
     public int Threads { get; set; }
 
-    /// <summary>How many times the corpus is reviewed in one operation.</summary>
-    [Params(1, 2, 4)]
-    public int Copies { get; set; }
-
     [GlobalSetup]
     public void Setup()
     {
-        var corpus = FindCorpus();
-        packages = [.. Directory.GetDirectories(corpus).Order(StringComparer.Ordinal).Select(d => PackageReader.Read(Path.Combine(d, "src")))];
-        var bytes = packages.Sum(p => p.Files.Sum(f => f.Bytes));
-        var files = packages.Sum(p => p.Files.Count);
-        var js = packages.Sum(p => p.Files.Where(f => f.Kind is FileKind.JavaScript or FileKind.TypeScript).Sum(f => f.Bytes));
-        Console.WriteLine($"// corpus: {packages.Length} packages, {files} source files, {bytes} bytes ({js} bytes of JavaScript/TypeScript)");
-        _ = PrivacyCatalog.Default;
+        options = new ReviewOptions { MaxDegreeOfParallelism = Threads };
+        var sizes = ReviewCorpus.Corpus;
+        Console.WriteLine($"// corpus: {ReviewCorpus.Packages.Count} packages, {sizes.Files} source files, {sizes.Bytes} bytes, {sizes.JavaScriptBytes} bytes of script");
     }
 
     [Benchmark]
-    public int ReviewCorpus()
+    public int ReviewCorpusFromDisk()
     {
-        var options = new ReviewOptions { MaxDegreeOfParallelism = Threads };
         var sites = 0;
-        for (var copy = 0; copy < Copies; copy++)
+        foreach (var folder in ReviewCorpus.Packages)
         {
-            foreach (var package in packages)
-            {
-                var report = PackageReviewer.Review(package, null, PrivacyCatalog.Default, options);
-                sites += report.Detected.Sum(d => d.Sites.Count);
-            }
+            sites += ReviewCorpus.Review(folder, options);
         }
 
         return sites;
     }
 
-    private static string FindCorpus()
+    private sealed class Columns : ManualConfig
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "NeedToKnow.slnx")))
+        public Columns()
         {
-            dir = dir.Parent;
+            AddColumn(new ReviewColumn("MB/s", "Megabytes (10^6 bytes) of source (.js .ts .wxs .wxml .json) reviewed per second", (_, s) => ReviewCorpus.Corpus.Bytes / 1e6 / s));
+            AddColumn(new ReviewColumn("JS MB/s", "Megabytes of script (.js .ts .wxs) reviewed per second", (_, s) => ReviewCorpus.Corpus.JavaScriptBytes / 1e6 / s));
+            AddColumn(new ReviewColumn("files/s", "Source files reviewed per second", (_, s) => ReviewCorpus.Corpus.Files / s));
         }
-
-        var root = dir?.FullName ?? Directory.GetCurrentDirectory();
-        var corpus = Path.GetFullPath(Path.Combine(root, "..", "shared", "corpus"));
-        return Directory.Exists(corpus) ? corpus : throw new DirectoryNotFoundException("../shared/corpus not found from " + root);
     }
 }

@@ -1,5 +1,7 @@
 using System.Reflection;
+using System.Text;
 using NeedToKnow.Core.Catalog;
+using NeedToKnow.Core.Declarations;
 using NeedToKnow.Core.Diagnostics;
 using NeedToKnow.Review.Analysis;
 using NeedToKnow.Review.Findings;
@@ -22,14 +24,57 @@ public static class PackageReviewer
     /// <summary>The documentation of the review rules.</summary>
     public const string RulesUri = "https://github.com/needtoknow/needtoknow/blob/main/docs/review.md";
 
+    /// <summary>The name of the declaration file the reviewer looks for at the app root.</summary>
+    public const string DeclarationFileName = "privacy.json";
+
+    /// <summary>
+    /// Reads and validates <c>privacy.json</c> at the app root of <paramref name="package"/> with the foundation's
+    /// <see cref="DeclarationValidator"/> (rules <c>NTK-DECL-*</c>, docs/declaration.md), or returns null when the package has none.
+    /// </summary>
+    /// <param name="package">The package.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The validation result (diagnostics name the file <c>privacy.json</c>), or null.</returns>
+    /// <exception cref="ArgumentNullException">An argument is null.</exception>
+    public static DeclarationValidationResult? ReadDeclaration(MiniProgramPackage package, PrivacyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(package);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return package.File(DeclarationFileName) is { } file
+            ? DeclarationValidator.Validate(Encoding.UTF8.GetBytes(file.Text), DeclarationFileName, catalog)
+            : null;
+    }
+
+    /// <summary>
+    /// Reads and validates a declaration file given apart from the package (<c>--declaration FILE</c>). A file over
+    /// <see cref="DeclarationLimits.MaxBytes"/> is not loaded: the result is unreadable with <c>NTK-DECL-003</c>.
+    /// </summary>
+    /// <param name="path">The file's path.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <returns>The validation result; diagnostics name the file by its file name.</returns>
+    /// <exception cref="IOException">The file cannot be read.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read.</exception>
+    public static DeclarationValidationResult ReadDeclaration(string path, PrivacyCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(catalog);
+        var name = Path.GetFileName(path);
+        return DeclarationParser.CheckSize(new FileInfo(path).Length, name) is { } tooLarge
+            ? DeclarationValidator.Validate(DeclarationParser.Unreadable(tooLarge, name), catalog)
+            : DeclarationValidator.Validate(File.ReadAllBytes(path), name, catalog);
+    }
+
     /// <summary>Reviews <paramref name="package"/>.</summary>
     /// <param name="package">The package, from <see cref="PackageReader.Read"/>.</param>
-    /// <param name="declaration">The declaration to compare with, or null when there is none (a finding says so).</param>
+    /// <param name="declaration">
+    /// The declaration to compare with, as validated by <see cref="DeclarationValidator"/> (see <see cref="ReadDeclaration(MiniProgramPackage, PrivacyCatalog)"/>),
+    /// or null when there is none (finding <c>NTK-REV-013</c>). Its validation diagnostics become findings with their
+    /// <c>NTK-DECL-*</c> rule ids (no contact, no change notice, vague purposes...); an unreadable one gives only those.
+    /// </param>
     /// <param name="catalog">The privacy catalog (the only source of privacy API names).</param>
     /// <param name="options">Options, or null for <see cref="ReviewOptions.Default"/>.</param>
     /// <returns>The report.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="package"/> or <paramref name="catalog"/> is null.</exception>
-    public static ReviewReport Review(MiniProgramPackage package, ReviewDeclaration? declaration, PrivacyCatalog catalog, ReviewOptions? options = null)
+    public static ReviewReport Review(MiniProgramPackage package, DeclarationValidationResult? declaration, PrivacyCatalog catalog, ReviewOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(catalog);

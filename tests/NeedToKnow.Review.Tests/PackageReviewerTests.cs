@@ -1,4 +1,5 @@
 using NeedToKnow.Core.Catalog;
+using NeedToKnow.Core.Declarations;
 using NeedToKnow.Core.Diagnostics;
 using NeedToKnow.Review.Launch;
 using NeedToKnow.Review.Packages;
@@ -18,7 +19,7 @@ public class PackageReviewerTests
 
     private const string IndexWxml = "<button open-type=\"getPhoneNumber\">p</button>\n<camera/>\n<web-view src=\"http://1.2.3.4/a\"/>\n<web-view src=\"https://evil.com/x?id={{id}}\"/>\n<web-view src=\"{{url}}\"/>\n<web-view src=\"https://m.example.com/\"/>\n";
 
-    private static ReviewReport Review(TestPackage t, ReviewDeclaration? declaration, int parallelism = -1) =>
+    private static ReviewReport Review(TestPackage t, DeclarationValidationResult? declaration, int parallelism = -1) =>
         PackageReviewer.Review(PackageReader.Read(t.Folder), declaration, PrivacyCatalog.Default, new ReviewOptions { DeclarationFile = "privacy.json", MaxDegreeOfParallelism = parallelism });
 
     private static TestPackage Sample()
@@ -30,7 +31,7 @@ public class PackageReviewerTests
         return t;
     }
 
-    private static readonly ReviewDeclaration Declaration = new(["PhoneNumber", "Album", "DeviceInfo"], [], ["example.com"], []);
+    private static readonly DeclarationValidationResult Declaration = TestDeclaration.Valid(["PhoneNumber", "Album", "DeviceInfo"], domains: ["example.com"]);
 
     private static ReviewFinding Single(ReviewReport report, string ruleId) => Assert.Single(report.Findings, f => f.RuleId == ruleId);
 
@@ -109,7 +110,7 @@ public class PackageReviewerTests
         using var t = Sample();
         var f = Single(Review(t, Declaration), "NTK-REV-011");
         Assert.Equal(("SDK `camkit` collects `Camera` (`<camera>`) but the declaration lists no such SDK", "miniprogram_npm/camkit/index.wxml", 2, 3), (f.Message, f.File, f.Line, f.Column));
-        var disclosed = Declaration with { Sdks = [new ReviewSdk("camkit", ["Camera"])] };
+        var disclosed = TestDeclaration.Valid(["PhoneNumber", "Album", "DeviceInfo"], [("camkit", ["Camera"])], ["example.com"]);
         Assert.DoesNotContain(Review(t, disclosed).Findings, x => x.RuleId == "NTK-REV-011");
     }
 
@@ -125,12 +126,87 @@ public class PackageReviewerTests
     }
 
     [Fact]
-    public void Declaration_problems_are_passed_through_as_findings()
+    public void A_valid_declaration_gives_no_declaration_finding()
     {
         using var t = Sample();
-        var problem = new Diagnostic("NTK-DECL-010", DiagnosticSeverity.Error, "the declaration has no contact", "add `contact`", new DiagnosticLocation("privacy.json", 1, 1));
-        var f = Single(Review(t, Declaration with { Problems = [problem] }), "NTK-DECL-010");
-        Assert.Equal(("the declaration has no contact", "privacy.json", DiagnosticSeverity.Error), (f.Message, f.File, f.Severity));
+        Assert.True(Declaration.IsValid, string.Join("\n", Declaration.Diagnostics.Select(d => d.Code + " " + d.Message)));
+        Assert.DoesNotContain(Review(t, Declaration).Findings, f => f.RuleId.StartsWith("NTK-DECL-", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void No_contact_is_the_declaration_validation_finding_at_the_contact_object()
+    {
+        using var t = Sample();
+        var json = TestDeclaration.Json(["PhoneNumber", "Album"]).Replace("\"contact\":{\"email\":\"privacy@cornershop.example.com\"}", "\"contact\":{}", StringComparison.Ordinal);
+        var f = Single(Review(t, TestDeclaration.Validate(json)), "NTK-DECL-027");
+        Assert.Equal(
+            (DiagnosticSeverity.Error, (string?)null, "the declaration gives no contact for users", "privacy.json", 1),
+            (f.Severity, f.Key, f.Message, f.File, f.Line));
+        Assert.Equal(json.IndexOf("{}", StringComparison.Ordinal) + 1, f.Column);
+        Assert.StartsWith("add `contact` with at least one of `phone`, `email`, `other`", f.Help);
+    }
+
+    [Fact]
+    public void No_change_notice_policy_is_a_missing_field_finding()
+    {
+        using var t = Sample();
+        var json = TestDeclaration.Json(["PhoneNumber", "Album"]).Replace("\"changeNotice\":\"更新隐私保护指引时，通过小程序内弹窗告知你并重新征得同意\",", "", StringComparison.Ordinal);
+        var f = Single(Review(t, TestDeclaration.Validate(json)), "NTK-DECL-008");
+        Assert.Equal((DiagnosticSeverity.Error, "privacy.json", 1, 1), (f.Severity, f.File, f.Line, f.Column));
+        Assert.Contains("`changeNotice`", f.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_change_notice_that_names_no_channel_is_reported()
+    {
+        using var t = Sample();
+        var json = TestDeclaration.Json(["PhoneNumber", "Album"]).Replace("更新隐私保护指引时，通过小程序内弹窗告知你并重新征得同意", "会通知", StringComparison.Ordinal);
+        var f = Single(Review(t, TestDeclaration.Validate(json)), "NTK-DECL-010");
+        Assert.Equal("`changeNotice` does not say how users are told of changes", f.Message);
+    }
+
+    [Fact]
+    public void A_vague_purpose_is_reported_with_the_key_of_its_item()
+    {
+        using var t = Sample();
+        var json = TestDeclaration.Json(["PhoneNumber", "Album"]).Replace("（Album）", "", StringComparison.Ordinal)
+            .Replace("在你点击相关按钮时，用于完成该功能所需的处理并向你展示结果\"", "使用\"", StringComparison.Ordinal);
+        var f = Single(Review(t, TestDeclaration.Validate(json)), "NTK-DECL-021");
+        Assert.Equal(("Album", "the purpose of `Album` is a placeholder: `使用`"), (f.Key, f.Message));
+    }
+
+    [Fact]
+    public void An_unreadable_declaration_gives_its_reading_problem_and_no_comparison()
+    {
+        using var t = Sample();
+        var report = Review(t, TestDeclaration.Validate("{\"appId\": \"wx1\","));
+        var f = Single(report, "NTK-DECL-001");
+        Assert.Equal(("privacy.json", 1), (f.File, f.Line));
+        Assert.DoesNotContain(report.Findings, x => x.RuleId is "NTK-REV-001" or "NTK-REV-002" or "NTK-REV-007" or "NTK-REV-013");
+        Assert.True(report.DeclarationFound);
+    }
+
+    [Fact]
+    public void The_declaration_at_the_app_root_is_read_with_the_foundation_validator()
+    {
+        using var t = Sample();
+        Assert.Null(PackageReviewer.ReadDeclaration(PackageReader.Read(t.Folder), PrivacyCatalog.Default));
+        t.Write("privacy.json", "\uFEFF" + TestDeclaration.Json(["Camera"]));
+        var read = PackageReviewer.ReadDeclaration(PackageReader.Read(t.Folder), PrivacyCatalog.Default);
+        Assert.NotNull(read);
+        Assert.True(read.IsValid);
+        Assert.Equal(["Camera"], read.Declaration!.Items.Select(i => i.Key));
+    }
+
+    [Fact]
+    public void A_declaration_file_over_the_size_limit_is_not_loaded()
+    {
+        using var t = new TestPackage();
+        var path = t.Write("big.json", new string(' ', (1024 * 1024) + 1));
+        var read = PackageReviewer.ReadDeclaration(path, PrivacyCatalog.Default);
+        Assert.False(read.IsReadable);
+        Assert.Equal(["NTK-DECL-003"], read.Diagnostics.Select(d => d.Code));
+        Assert.Equal("big.json", read.Diagnostics[0].Location?.File);
     }
 
     [Fact]
@@ -193,15 +269,27 @@ public class PackageReviewerTests
     public void Every_rule_id_has_a_title_help_and_source_and_is_documented()
     {
         var doc = File.ReadAllText(NeedToKnow.Testing.RepoPaths.RepoFile("docs", "review.md"));
+        var declarationCodes = PrivacyCatalog.Default.ReasonCodes.Where(c => c.Area == ReasonArea.Declaration).Select(c => c.Id).ToList();
+        Assert.Equal(25, declarationCodes.Count);
         foreach (var rule in Rules.ReviewRules.All)
         {
-            Assert.Matches("^NTK-(PKG|REV)-\\d{3}$", rule.Id);
+            Assert.Matches("^NTK-(PKG|REV|DECL)-\\d{3}$", rule.Id);
+            if (rule.Id.StartsWith("NTK-DECL-", StringComparison.Ordinal))
+            {
+                // Declaration rules: one table row each with an example and the fix.
+                Assert.Matches("\\n\\| " + rule.Id + " \\| [^|\\n]+ \\| [^|\\n]+ \\| [^|\\n]+ \\| [^|\\n]+ \\|\\n", doc);
+                declarationCodes.Remove(rule.Id);
+                continue;
+            }
+
             Assert.Matches("^([a-z`]|SDK )", rule.Title);
             Assert.False(rule.Title.EndsWith('.'), rule.Id);
             Assert.NotEmpty(rule.Help);
             Assert.NotEmpty(rule.Source);
             Assert.Contains("### " + rule.Id, doc, StringComparison.Ordinal);
         }
+
+        Assert.Empty(declarationCodes);
     }
 
     [Fact]
@@ -211,7 +299,7 @@ public class PackageReviewerTests
         t.Write("app.json", """{"pages":["pages/home/home"],"requiredPrivateInfos":[]}""");
         t.Write("app.js", "App({\n  onLaunch() {\n    wx.getLocation({ success() {} })\n  },\n  later() { wx.chooseImage() }\n})\n");
         t.Write("pages/home/home.js", "Page({\n  onLoad: function () { wx.getClipboardData() },\n  tap() { wx.setClipboardData({}) }\n})\n");
-        var report = Review(t, new ReviewDeclaration(["Location", "Album", "Clipboard"], [], [], []));
+        var report = Review(t, TestDeclaration.Valid(["Location", "Album", "Clipboard"]));
         var launch = report.Findings.Where(f => f.RuleId == "NTK-REV-012").Select(f => (f.File, f.Line, f.Column, f.Message)).ToList();
         Assert.Equal(
             [
@@ -233,7 +321,7 @@ public class PackageReviewerTests
         t.Write("app.json", """{"pages":[]}""");
         t.Write("broken.js", "function (\nwx.chooseImage()\n");
         t.Write("ok.js", "wx.chooseImage()\n");
-        var report = Review(t, new ReviewDeclaration(["Album"], [], [], []));
+        var report = Review(t, TestDeclaration.Valid(["Album"]));
         Assert.Equal((1, 1), (report.Coverage.Kinds["javascript"].Parsed, report.Coverage.Kinds["javascript"].FellBack));
         Assert.Equal("broken.js", Single(report, "NTK-PKG-020").File);
         Assert.Contains(report.Detected.Single().Sites, s => s.File == "broken.js" && s.Confidence == NeedToKnow.Review.Sites.SiteConfidence.Low);
@@ -246,7 +334,7 @@ public class PackageReviewerTests
         using var t = new TestPackage();
         t.Write("app.json", """{"pages":[]}""");
         t.Write("a.wxml", "<view/>\n<wxs module=\"m\">\nvar x = 1;\nwx.chooseImage()\n</wxs>");
-        var report = Review(t, new ReviewDeclaration(["Album"], [], [], []));
+        var report = Review(t, TestDeclaration.Valid(["Album"]));
         Assert.Equal(1, report.Coverage.InlineScripts);
         var site = report.Detected.Single().Sites.Single();
         Assert.Equal(("a.wxml", 4, 1), (site.File, site.Line, site.Column));

@@ -84,6 +84,19 @@ public class AccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
     }
 
     [Fact]
+    public async Task A_value_of_the_wrong_type_is_400_naming_the_place_not_our_types()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        var response = await op.PostAsync("/v1/apps", new StringContent("[1, 2]", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString();
+        Assert.StartsWith("the request body has a value of the wrong type", detail, StringComparison.Ordinal);
+        Assert.Contains("(line 1, byte ", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("NeedToKnow.", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain("RegisterAppRequest", detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_body_over_the_json_limit_is_413()
     {
         using var op = fixture.Client(ServerFixture.OperatorKey);

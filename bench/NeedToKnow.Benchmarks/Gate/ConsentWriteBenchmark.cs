@@ -5,9 +5,9 @@ using NeedToKnow.Storage;
 namespace NeedToKnow.Benchmarks.Gate;
 
 /// <summary>
-/// Durable consent writes (issue #4 "Measured"): one <c>AppendBatchAsync</c> of <see cref="Batch"/> grants per
-/// operation, each batch one transaction (group commit); times are per event (OperationsPerInvoke), so
-/// 1 s / mean = events per second. SQLite: a file in the temp folder, WAL, <c>synchronous=FULL</c> (an fsync per
+/// Durable consent writes (issue #4 "Measured"): per operation one <c>AppendAsync</c> (Batch = 1, a single write) or
+/// one <c>AppendBatchAsync</c> of <see cref="Batch"/> grants (one transaction, group commit); the time is per
+/// operation, so events per second = Batch / mean. SQLite: a file in the temp folder, WAL, <c>synchronous=FULL</c> (an fsync per
 /// commit). PostgreSQL: the server of NTK_BENCH_POSTGRES (falls back to NTK_TEST_POSTGRES), <c>synchronous_commit=on</c>;
 /// its figure is only durable when that server runs with <c>fsync=on</c> (the test cluster does not: see docs/storage.md).
 /// </summary>
@@ -21,7 +21,13 @@ public class ConsentWriteBenchmark
     private ConsentEvent[][] _batches = [];
     private int _next;
 
-    [Params("sqlite", "postgres")]
+    /// <summary>SQLite always; PostgreSQL when NTK_BENCH_POSTGRES or NTK_TEST_POSTGRES names a server.</summary>
+    public static IEnumerable<string> Backends() =>
+        Environment.GetEnvironmentVariable("NTK_BENCH_POSTGRES") is not null || Environment.GetEnvironmentVariable("NTK_TEST_POSTGRES") is not null
+            ? ["sqlite", "postgres"]
+            : ["sqlite"];
+
+    [ParamsSource(nameof(Backends))]
     public string Backend { get; set; } = "sqlite";
 
     [Params(1, 100)]
@@ -76,6 +82,11 @@ public class ConsentWriteBenchmark
         {
             // A fresh event id per append: appends are idempotent by id, a repeated id would not be a write.
             batch[i] = template[i] with { EventId = Guid.NewGuid() };
+        }
+
+        if (batch.Length == 1)
+        {
+            return await _store.Consents.AppendAsync(batch[0]).ConfigureAwait(false);
         }
 
         var seqs = await _store.Consents.AppendBatchAsync(batch).ConfigureAwait(false);

@@ -54,6 +54,8 @@ internal sealed class GateWorld
         ScopeConsent[] scopesOdd = [new("scope.userLocation", ConsentStatus.Granted, T), new("scope.record", ConsentStatus.Refused, T)];
         var users = Math.Max(1, consentRecords / AppsPerUser);
         var before = GC.GetTotalMemory(true);
+        var latency = System.Runtime.GCSettings.LatencyMode;
+        System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency; // fewer blocking full GCs while filling
         var cache = new ConsentCache(users);
         for (var u = 0; u < users; u++)
         {
@@ -65,6 +67,7 @@ internal sealed class GateWorld
             }
         }
 
+        System.Runtime.GCSettings.LatencyMode = latency;
         var after = GC.GetTotalMemory(true);
         var perRecord = (double)(after - before) / cache.Count;
         return new GateWorld(new PrivacyGate(snapshot, cache), appIds, users, perRecord);

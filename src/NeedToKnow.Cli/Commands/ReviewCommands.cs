@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeedToKnow.Core.Catalog;
+using NeedToKnow.Core.Declarations;
 using NeedToKnow.Core.Diagnostics;
 using NeedToKnow.Review;
 using NeedToKnow.Review.Output;
@@ -49,7 +50,7 @@ internal static class ReviewCommands
             return (int)ExitCode.UsageOrUnreadable;
         }
 
-        ReviewDeclaration? given = null;
+        DeclarationValidationResult? given = null;
         if (args.Declaration is not null)
         {
             if (!File.Exists(args.Declaration))
@@ -57,7 +58,14 @@ internal static class ReviewCommands
                 return (int)output.Fail(args.Format, "declaration `" + args.Declaration + "` does not exist", "pass the path of a privacy.json");
             }
 
-            given = DeclarationInput.Read(File.ReadAllText(args.Declaration), Path.GetFileName(args.Declaration));
+            try
+            {
+                given = PackageReviewer.ReadDeclaration(args.Declaration, catalog);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return (int)output.Fail(args.Format, "cannot read declaration `" + args.Declaration + "`: " + e.Message.TrimEnd('.'), "pass the path of a readable privacy.json");
+            }
         }
 
         var packages = Expand(args.Paths);
@@ -73,10 +81,10 @@ internal static class ReviewCommands
             var package = PackageReader.Read(packages[i]);
             var declaration = given;
             var declarationFile = args.Declaration is null ? null : Path.GetFileName(args.Declaration);
-            if (declaration is null && package.File("privacy.json") is { } privacy)
+            if (declaration is null && PackageReviewer.ReadDeclaration(package, catalog) is { } atRoot)
             {
-                declaration = DeclarationInput.Read(privacy.Text, "privacy.json");
-                declarationFile = "privacy.json";
+                declaration = atRoot;
+                declarationFile = PackageReviewer.DeclarationFileName;
             }
 
             if (declaration is null && args.Format == "text")

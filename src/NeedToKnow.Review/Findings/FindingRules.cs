@@ -1,5 +1,6 @@
 using System.Net;
 using NeedToKnow.Core.Catalog;
+using NeedToKnow.Core.Declarations;
 using NeedToKnow.Core.Diagnostics;
 using NeedToKnow.Review.Analysis;
 using NeedToKnow.Review.Reports;
@@ -15,7 +16,7 @@ internal static class FindingRules
 {
     private const string AppJson = "app.json";
 
-    public static void Apply(PackageAnalysis analysis, ReviewDeclaration? declaration, PrivacyCatalog catalog, ReviewOptions options, List<ReviewFinding> findings)
+    public static void Apply(PackageAnalysis analysis, DeclarationValidationResult? validation, PrivacyCatalog catalog, ReviewOptions options, List<ReviewFinding> findings)
     {
         var byApi = new Dictionary<string, ApiBinding>(StringComparer.Ordinal);
         foreach (var binding in catalog.Bindings)
@@ -24,17 +25,24 @@ internal static class FindingRules
         }
 
         var sites = analysis.Sites;
-        if (declaration is null)
+        var declaration = validation?.Declaration;
+        if (validation is null)
         {
             findings.Add(PackageReviewer.Finding("NTK-REV-013", null, "the package has no privacy declaration: there is no `privacy.json` at the app root and none was given"));
         }
         else
         {
-            Declared(sites, declaration, catalog, options, findings);
-            Sdks(sites, declaration, catalog, findings);
-            foreach (var problem in declaration.Problems)
+            // Declaration validation (NTK-DECL-*: no contact, no change notice, vague purposes...) is the foundation's;
+            // an unreadable declaration gives only its reading problem, not a comparison with nothing.
+            foreach (var problem in validation.Diagnostics)
             {
-                findings.Add(ReviewFinding.From(problem));
+                findings.Add(ReviewFinding.From(problem, KeyAt(declaration, problem.Location?.JsonPointer)));
+            }
+
+            if (declaration is not null)
+            {
+                Declared(sites, declaration, catalog, options, findings);
+                Sdks(sites, declaration, catalog, findings);
             }
         }
 
@@ -44,13 +52,42 @@ internal static class FindingRules
         AtLaunch(analysis, findings);
     }
 
-    /// <summary>NTK-REV-001 used but not declared; NTK-REV-002 declared but never used.</summary>
-    private static void Declared(List<PrivacySite> sites, ReviewDeclaration declaration, PrivacyCatalog catalog, ReviewOptions options, List<ReviewFinding> findings)
+    /// <summary>The privacy key of the item (own or SDK) that <paramref name="pointer"/> points into, or null.</summary>
+    private static string? KeyAt(PrivacyDeclaration? declaration, string? pointer)
     {
-        var declared = new List<string>(declaration.Keys);
+        if (declaration is null || pointer is null)
+        {
+            return null;
+        }
+
+        static bool Inside(string pointer, string item) => item.Length > 0 && pointer.StartsWith(item, StringComparison.Ordinal) && (pointer.Length == item.Length || pointer[item.Length] == '/');
+        foreach (var item in declaration.Items)
+        {
+            if (Inside(pointer, item.Pointer))
+            {
+                return item.Key.Length > 0 ? item.Key : null;
+            }
+        }
+
+        foreach (var item in declaration.Sdks.SelectMany(s => s.Items))
+        {
+            if (Inside(pointer, item.Pointer))
+            {
+                return item.Key.Length > 0 ? item.Key : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>NTK-REV-001 used but not declared; NTK-REV-002 declared but never used.</summary>
+    private static void Declared(List<PrivacySite> sites, PrivacyDeclaration declaration, PrivacyCatalog catalog, ReviewOptions options, List<ReviewFinding> findings)
+    {
+        var own = declaration.Items.Select(i => i.Key).Where(k => k.Length > 0).ToList();
+        var declared = new List<string>(own);
         foreach (var sdk in declaration.Sdks)
         {
-            declared.AddRange(sdk.Keys);
+            declared.AddRange(sdk.Items.Select(i => i.Key).Where(k => k.Length > 0));
         }
 
         foreach (var (key, first, count) in FirstSiteByKey(sites))
@@ -68,7 +105,7 @@ internal static class FindingRules
         }
 
         var used = new HashSet<string>(sites.Select(s => s.Key), StringComparer.Ordinal);
-        foreach (var key in declaration.Keys.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        foreach (var key in own.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
         {
             if (catalog.GetBindingsForKey(key).Count == 0 || used.Any(u => catalog.Covers(key, u)))
             {
@@ -81,7 +118,7 @@ internal static class FindingRules
     }
 
     /// <summary>NTK-REV-011: SDK code collects a key its SDK entry does not disclose.</summary>
-    private static void Sdks(List<PrivacySite> sites, ReviewDeclaration declaration, PrivacyCatalog catalog, List<ReviewFinding> findings)
+    private static void Sdks(List<PrivacySite> sites, PrivacyDeclaration declaration, PrivacyCatalog catalog, List<ReviewFinding> findings)
     {
         var seen = new HashSet<(string, string)>();
         foreach (var site in sites)
@@ -92,7 +129,7 @@ internal static class FindingRules
             }
 
             var sdk = declaration.Sdks.FirstOrDefault(s => SameSdk(s.Name, site.Party));
-            if (sdk is not null && sdk.Keys.Any(k => catalog.Covers(k, site.Key)))
+            if (sdk is not null && sdk.Items.Any(k => k.Key.Length > 0 && catalog.Covers(k.Key, site.Key)))
             {
                 continue;
             }
@@ -233,7 +270,7 @@ internal static class FindingRules
     }
 
     /// <summary>NTK-REV-007..010: web-view sources.</summary>
-    private static void WebViews(PackageAnalysis analysis, ReviewDeclaration? declaration, List<ReviewFinding> findings)
+    private static void WebViews(PackageAnalysis analysis, PrivacyDeclaration? declaration, List<ReviewFinding> findings)
     {
         foreach (var view in analysis.WebViews)
         {
@@ -260,7 +297,7 @@ internal static class FindingRules
                 continue;
             }
 
-            if (declaration is not null && !declaration.BusinessDomains.Any(d => host == d.ToLowerInvariant() || host.EndsWith("." + d.ToLowerInvariant(), StringComparison.Ordinal)))
+            if (declaration is not null && !declaration.BusinessDomains.Select(d => d.Trim().ToLowerInvariant()).Any(d => d.Length > 0 && (host == d || host.EndsWith("." + d, StringComparison.Ordinal))))
             {
                 findings.Add(PackageReviewer.Finding("NTK-REV-007", null, "web-view opens `" + host + "`, which is not a declared business domain", view.File, view.Line, view.Column));
             }

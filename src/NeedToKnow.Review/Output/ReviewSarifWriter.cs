@@ -49,8 +49,8 @@ public static class ReviewSarifWriter
         {
             if (!rules.Exists(r => r.Id == f.RuleId))
             {
-                // Codes from declaration validation: described by their own catalog, listed here so that results have a rule.
-                rules.Add(new ReviewRule(f.RuleId, "Declaration" + f.RuleId.Replace("-", "", StringComparison.Ordinal), f.Severity, "a problem in the privacy declaration", f.Help ?? "see `ntk declare validate`", "docs/declaration.md"));
+                // A code no catalog row describes (e.g. from an operator's catalog override): listed so that every result has a rule.
+                rules.Add(new ReviewRule(f.RuleId, "Rule" + f.RuleId.Replace("-", "", StringComparison.Ordinal), f.Severity, "a problem in the package or its declaration", f.Help ?? "see docs/review.md", "docs/review.md"));
             }
         }
 

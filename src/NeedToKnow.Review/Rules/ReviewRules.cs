@@ -1,9 +1,15 @@
 using System.Text.Json;
+using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Diagnostics;
 
 namespace NeedToKnow.Review.Rules;
 
-/// <summary>The review rule catalog, embedded as <c>Rules/review-rules.json</c>; code refers to rows by id.</summary>
+/// <summary>
+/// The review rule catalog: the review's own rules (<c>NTK-PKG-*</c>, <c>NTK-REV-*</c>), embedded as
+/// <c>Rules/review-rules.json</c>, and the declaration-validation rules (<c>NTK-DECL-*</c>) the review reports,
+/// whose severity, title, help and source are rows of the catalog's reason codes (<see cref="PrivacyCatalog.ReasonCodes"/>).
+/// Code refers to rows by id.
+/// </summary>
 public static class ReviewRules
 {
     private static readonly Lazy<Dictionary<string, ReviewRule>> Rows = new(Load);
@@ -37,6 +43,16 @@ public static class ReviewRules
             ?? throw new InvalidOperationException("embedded review-rules.json is missing");
         using var doc = JsonDocument.Parse(stream);
         var rows = new Dictionary<string, ReviewRule>(StringComparer.Ordinal);
+        var names = doc.RootElement.GetProperty("declarationNames");
+        foreach (var code in PrivacyCatalog.Default.ReasonCodes)
+        {
+            if (code.Area == ReasonArea.Declaration)
+            {
+                var name = names.TryGetProperty(code.Id, out var n) ? n.GetString()! : "Declaration" + code.Id.Replace("-", "", StringComparison.Ordinal);
+                rows.Add(code.Id, new ReviewRule(code.Id, name, code.Severity ?? DiagnosticSeverity.Error, code.Message, code.Help, code.Source));
+            }
+        }
+
         foreach (var row in doc.RootElement.GetProperty("rules").EnumerateArray())
         {
             var severity = row.GetProperty("severity").GetString() switch

@@ -103,7 +103,7 @@ internal static class SubmissionEndpoints
             }
 
             var package = PackageReader.Read(temp);
-            report = PackageReviewer.Review(package, DeclarationInput.Read(System.Text.Encoding.UTF8.GetString(declarationBytes), "privacy.json"), catalog);
+            report = PackageReviewer.Review(package, validation, catalog);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
@@ -114,8 +114,8 @@ internal static class SubmissionEndpoints
             File.Delete(temp);
         }
 
-        var findings = validation.Diagnostics.Select(d => Flatten(d, null))
-            .Concat(report.Findings.Select(f => new SubmissionFinding(f.RuleId, Severity(f.Severity), f.Message, f.Key, f.File, f.Line, f.Column)))
+        // The review's findings include the declaration's validation problems (NTK-DECL-*).
+        var findings = report.Findings.Select(f => new SubmissionFinding(f.RuleId, Severity(f.Severity), f.Message, f.Key, f.File, f.Line, f.Column))
             .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToArray();
 
@@ -194,9 +194,6 @@ internal static class SubmissionEndpoints
 
         return Results.Ok(View(decided));
     }
-
-    private static SubmissionFinding Flatten(Diagnostic d, string? key) =>
-        new(d.Code, Severity(d.Severity), d.Message, key, d.Location?.File ?? (d.Location?.JsonPointer is null ? null : "privacy.json"), d.Location?.Line ?? 0, d.Location?.Column ?? 0);
 
     private static string Severity(DiagnosticSeverity s) => s switch
     {

@@ -23,7 +23,7 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
             case System.Text.Json.JsonException json:
                 status = 400;
                 title = "bad request";
-                detail = "the request body is not valid json: " + json.Message.Split('\n')[0].TrimEnd('.').ToLowerInvariant();
+                detail = Describe(json);
                 break;
             default:
                 log.LogError(exception, "unhandled error on {Path}", context.Request.Path);
@@ -42,11 +42,19 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
         }).ConfigureAwait(false);
     }
 
-    private static string Describe(BadHttpRequestException bad)
+    private static string Describe(BadHttpRequestException bad) => bad.InnerException is System.Text.Json.JsonException json
+        ? Describe(json)
+        : bad.Message.Split('\n')[0].TrimEnd('.').Replace("\"", "`", StringComparison.Ordinal);
+
+    // System.Text.Json's messages name our internal .NET types ("could not be converted to ...+RegisterAppRequest");
+    // a client needs the place and the kind of problem instead.
+    private static string Describe(System.Text.Json.JsonException json)
     {
-        var message = bad.InnerException is System.Text.Json.JsonException json
-            ? "the request body is not valid json: " + json.Message
-            : bad.Message;
-        return message.Split('\n')[0].TrimEnd('.').Replace("\"", "`", StringComparison.Ordinal);
+        var place = json.Path is { Length: > 0 } path ? " at `" + path + "`" : "";
+        var position = json.LineNumber is { } line ? " (line " + (line + 1) + ", byte " + ((json.BytePositionInLine ?? 0) + 1) + ")" : "";
+        var wrongType = json.Message.Contains("could not be converted", StringComparison.Ordinal);
+        return wrongType
+            ? "the request body has a value of the wrong type" + place + position + "; see the OpenAPI document at /openapi/v1.json"
+            : "the request body is not valid json" + place + position;
     }
 }

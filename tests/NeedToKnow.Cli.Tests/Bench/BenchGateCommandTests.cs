@@ -29,6 +29,8 @@ public sealed class BenchGateCommandTests : IDisposable
         Assert.True(r.GetProperty("allow").GetInt64() > 0, "the workload should allow some requests");
         Assert.Equal(5000, r.GetProperty("requests").GetInt32());
         Assert.True(r.GetProperty("decisionsPerSecond").GetDouble() > 0);
+        Assert.True(r.GetProperty("nsPerDecision").GetDouble() > 0);
+        Assert.Equal(expected.GetProperty("deny").GetInt64(), r.GetProperty("prompts").GetInt64() + r.GetProperty("denials").GetInt64());
         Assert.True(r.GetProperty("bytesPerDecision").GetDouble() < 1, "deciding should not allocate");
         Assert.True(r.GetProperty("cacheBytesPerConsentRecord").GetDouble() > 0);
     }
@@ -38,10 +40,14 @@ public sealed class BenchGateCommandTests : IDisposable
     {
         var workload = Path.Combine(_dir, "workload.json");
         GenerateWorkload(workload, apps: 20, users: 500, requests: 2000, seed: 3);
+        using var expectedDoc = JsonDocument.Parse(File.ReadAllText(workload));
+        var expected = expectedDoc.RootElement.GetProperty("expected");
         var (exit, stdout, stderr) = CliRunner.Run("bench", "gate", "--workload", workload, "--seconds", "0.05", "--threads", "2", "--format", "json");
         Assert.True(exit == 0, stderr);
         using var doc = JsonDocument.Parse(stdout);
         Assert.True(doc.RootElement.GetProperty("correct").GetBoolean());
+        Assert.Equal(expected.GetProperty("allow").GetInt64(), doc.RootElement.GetProperty("allow").GetInt64());
+        Assert.Equal(expected.GetProperty("deny").GetInt64(), doc.RootElement.GetProperty("deny").GetInt64());
         Assert.Equal(2, doc.RootElement.GetProperty("threads").GetInt32());
     }
 

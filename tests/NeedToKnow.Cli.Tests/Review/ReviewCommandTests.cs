@@ -66,17 +66,56 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Contains("error NTK-REV-013: the package has no privacy declaration", stdout);
     }
 
+    /// <summary>A declaration that passes the foundation's validation, declaring <paramref name="keys"/>, with evil.com as business domain.</summary>
+    private static string Declaration(string contact = "{\"email\": \"privacy@cornershop.example.com\"}", params string[] keys) =>
+        "{\"appId\": \"wx8f2c0a5e1b3d4c6a\", \"version\": \"1.0.0\", \"developer\": {\"name\": \"Corner Shop Trading Co., Ltd.\", \"entityType\": \"organisation\", \"verified\": true},\n"
+        + "\"serviceCategory\": \"online-shopping\", \"contact\": " + contact + ",\n"
+        + "\"changeNotice\": \"更新隐私保护指引时，通过小程序内弹窗告知你并重新征得同意\", \"retention\": \"until-account-deletion\",\n"
+        + "\"items\": [" + string.Join(", ", keys.Select(k => "{\"key\": \"" + k + "\", \"purpose\": \"在你点击相关按钮时，用于完成该功能所需的处理并向你展示结果（" + k + "）\", \"necessity\": \"optional\"}")) + "],\n"
+        + "\"businessDomains\": [\"evil.com\"]}";
+
     [Fact]
     public void A_declaration_at_the_app_root_is_used_and_fail_on_controls_the_exit_code()
     {
-        Write("app/privacy.json", """{"items":[{"key":"PhoneNumber","purpose":"to log in"}],"businessDomains":["evil.com"]}""");
+        Write("app/privacy.json", Declaration(keys: ["PhoneNumber"]));
         var (exit, stdout, _) = CliRunner.Run("review", App, "--format", "json");
         Assert.Equal(0, exit);
         Assert.DoesNotContain("NTK-REV-013", stdout);
-        Write("app/privacy.json", """{"items":[{"key":"PhoneNumber","purpose":"to log in"},{"key":"Album","purpose":"avatar"}],"businessDomains":["evil.com"]}""");
+        Assert.DoesNotContain("NTK-DECL-", stdout);
+        Write("app/privacy.json", Declaration(keys: ["PhoneNumber", "Album"]));
         Assert.Equal(0, CliRunner.Run("review", App, "--format", "json").Exit);
         Assert.Equal(1, CliRunner.Run("review", App, "--format", "json", "--fail-on", "warning").Exit);
         Assert.Equal(0, CliRunner.Run("review", App, "--fail-on", "none").Exit);
+    }
+
+    [Fact]
+    public void Declaration_validation_problems_are_review_findings_with_their_rule_ids()
+    {
+        Write("app/privacy.json", Declaration("{}", "PhoneNumber"));
+        var (exit, stdout, _) = CliRunner.Run("review", App, "--format", "json");
+        Assert.Equal(1, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        var f = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal("NTK-DECL-027|error||the declaration gives no contact for users|privacy.json|2|50", string.Join('|', f.EnumerateObject().Select(p => p.Value.ToString())));
+        var (_, sarif, _) = CliRunner.Run("review", App, "--format", "sarif");
+        using var log = JsonDocument.Parse(sarif);
+        var run = log.RootElement.GetProperty("runs")[0];
+        var rule = run.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("id").GetString() == "NTK-DECL-027");
+        Assert.Equal("DeclarationNoContact", rule.GetProperty("name").GetString());
+        Assert.Equal("The declaration gives no contact for users.", rule.GetProperty("shortDescription").GetProperty("text").GetString());
+        Assert.Equal("NTK-DECL-027", Assert.Single(run.GetProperty("results").EnumerateArray()).GetProperty("ruleId").GetString());
+    }
+
+    [Fact]
+    public void A_given_declaration_file_is_validated_and_named_by_its_file_name()
+    {
+        var given = Write("given/declaration.json", Declaration(keys: ["PhoneNumber"]).Replace("\"retention\": \"until-account-deletion\",", "", StringComparison.Ordinal));
+        var (exit, stdout, _) = CliRunner.Run("review", App, "--declaration", given, "--format", "json");
+        Assert.Equal(1, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        var f = Assert.Single(doc.RootElement.GetProperty("findings").EnumerateArray());
+        Assert.Equal(("NTK-DECL-008", "declaration.json"), (f.GetProperty("ruleId").GetString(), f.GetProperty("file").GetString()));
+        Assert.Contains("`retention`", f.GetProperty("message").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -120,6 +159,7 @@ public sealed class ReviewCommandTests : IDisposable
             : RepoPaths.RepoFile(".tmp", "tools", "sarif", "node_modules", ".bin", "sarif-multitool");
         Assert.True(File.Exists(tool), "the SARIF validator is not installed: run `source scripts/setup/40-sarif.sh`");
         Write("app/pages/index/index.json", "{ bad json");
+        Write("app/privacy.json", Declaration("{}", "Album"));
         var sarif = Path.Combine(folder, "out.sarif");
         CliRunner.Run("review", App, "--format", "sarif", "--output", sarif);
         var report = Path.Combine(folder, "validation.sarif");
