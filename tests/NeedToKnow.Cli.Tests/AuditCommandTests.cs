@@ -183,11 +183,40 @@ public sealed class AuditCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Stats_table_has_the_daily_and_hourly_series()
+    {
+        var (exit, table, _) = CliRunner.Run("audit", "stats", "--db", Db);
+        Assert.Equal(0, exit);
+        Assert.Contains("day (UTC)", table, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^hour \(UTC\)", table);
+        Assert.Matches(@"(?m)^2026-11-0\d \d\d:00 ", table);
+    }
+
+    [Fact]
+    public void An_empty_period_is_a_usage_error()
+    {
+        var (exit, _, stderr) = CliRunner.Run("audit", "stats", "--db", Db, "--since", "2026-11-03", "--until", "2026-11-02");
+        Assert.Equal(2, exit);
+        Assert.Contains("is not before --until", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_date_is_a_usage_error()
     {
         var (exit, _, stderr) = CliRunner.Run("audit", "stats", "--db", Db, "--since", "yesterday-ish");
         Assert.Equal(2, exit);
         Assert.Contains("error: --since `yesterday-ish` is not a date", stderr);
+    }
+
+    [Fact]
+    public void Verify_does_not_write_into_a_file_that_holds_no_audit_log()
+    {
+        var empty = Path.Combine(_folder, "empty.db");
+        File.WriteAllBytes(empty, []);
+        var (exit, _, stderr) = CliRunner.Run("audit", "verify", "--db", empty);
+        Assert.Equal(2, exit);
+        Assert.Contains("no audit log in", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, new FileInfo(empty).Length);
     }
 
     [Fact]

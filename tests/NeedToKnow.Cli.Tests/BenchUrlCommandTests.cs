@@ -36,6 +36,46 @@ public sealed class BenchUrlCommandTests
     }
 
     [Fact]
+    public void BenchUrl_LoneSurrogates_AreReadAsNodeReadsThem()
+    {
+        var dir = Directory.CreateTempSubdirectory("ntk-bench-url-");
+        try
+        {
+            // WPT's urltestdata.json holds such inputs; JSON.parse keeps the lone surrogate and so must we.
+            var file = Path.Combine(dir.FullName, "surrogates.json");
+            File.WriteAllText(file, """[{"input": "https://example.com/\ud800x", "base": null}, {"input": "https://ex\udc00.com/", "base": null}, {"input": "https://example.com/?q=\ud83d\ude00", "base": null}]""");
+            var nodeLine = Node(RepoPaths.SharedFile("peers", "url"), "node_url.mjs", file, "--repeat", "1");
+            var nodeDigest = nodeLine.Split(' ').Single(p => p.StartsWith("digest=", StringComparison.Ordinal))["digest=".Length..].Trim();
+            var (exit, stdout, stderr) = CliRunner.Run("bench", "url", "--input", file, "--repeat", "1", "--format", "json");
+            Assert.True(exit == 0, stderr);
+            using var json = JsonDocument.Parse(stdout);
+            Assert.Equal(nodeDigest, json.RootElement.GetProperty("digest").GetString());
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void BenchUrl_ItemWithoutInput_IsUsageErrorNamingIt()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, """[{"input": "https://example.com/"}, {"inp": 1}]""");
+            var (exit, _, stderr) = CliRunner.Run("bench", "url", "--input", file);
+            Assert.Equal(2, exit);
+            Assert.Contains("item 2 has no string `input`", stderr, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
     public void BenchUrl_MissingFile_IsUsageError()
     {
         var (exit, stdout, _) = CliRunner.Run("bench", "url", "--input", "/nonexistent/urls.json", "--format", "json");

@@ -26,6 +26,60 @@ public sealed class LinkCommandTests
     }
 
     [Fact]
+    public void A_rival_platforms_short_link_goes_to_a_browser()
+    {
+        var (exit, stdout, _) = CliRunner.Run("link", "check", "https://m.tb.cn/h.abc");
+        Assert.Equal(1, exit);
+        Assert.StartsWith("copyToBrowser: rival-platform (decided by rules/rival-platforms, matched `tb.cn`)", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unparseable_link_says_why_the_parser_refused_it()
+    {
+        var (exit, stdout, _) = CliRunner.Run("link", "check", "http://[::1");
+        Assert.Equal(1, exit);
+        Assert.StartsWith("block: url-unparseable", stdout, StringComparison.Ordinal);
+        Assert.Contains("parse error: ", stdout, StringComparison.Ordinal);
+        var (_, json, _) = CliRunner.Run("link", "check", "http://[::1", "--format", "json");
+        using var doc = JsonDocument.Parse(json);
+        Assert.False(string.IsNullOrEmpty(doc.RootElement.GetProperty("parseError").GetString()));
+    }
+
+    [Fact]
+    public async Task App_takes_the_business_domains_of_its_live_declaration_from_the_store()
+    {
+        var db = Path.Combine(Path.GetTempPath(), "ntk-link-app-" + Guid.NewGuid().ToString("N") + ".db");
+        try
+        {
+            var store = await NeedToKnow.Storage.NeedToKnowStore.OpenAsync(NeedToKnow.Storage.StoreConnection.Sqlite(db));
+            await using (store)
+            {
+                var document = "{\"appId\":\"wxlinks0000000001\",\"businessDomains\":[\"help.cornershop.example.com\"]}";
+                await store.Declarations.AddVersionAsync(new NeedToKnow.Core.Gate.DeclarationVersion("wxlinks0000000001", 1, [], null, DateTimeOffset.UnixEpoch, document));
+                await store.Declarations.UpsertAppAsync(new NeedToKnow.Core.Gate.AppRecord("wxlinks0000000001", NeedToKnow.Core.Gate.AppStatus.Live, 1,
+                    new NeedToKnow.Core.Gate.DeveloperInfo("Corner Shop", "organisation", true), [], []));
+            }
+
+            var (open, stdout, _) = CliRunner.Run("link", "check", "https://help.cornershop.example.com/faq", "--context", "webview", "--app", "wxlinks0000000001", "--db", db);
+            Assert.Equal(0, open);
+            Assert.StartsWith("openInApp: webview-business-domain", stdout, StringComparison.Ordinal);
+            var (other, _, _) = CliRunner.Run("link", "check", "https://other.example.net/", "--context", "webview", "--app", "wxlinks0000000001", "--db", db);
+            Assert.Equal(1, other);
+            var (unknown, _, err) = CliRunner.Run("link", "check", "https://other.example.net/", "--app", "wxnosuchapp000000", "--db", db);
+            Assert.Equal(2, unknown);
+            Assert.Contains("has no live declaration", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { db, db + "-wal", db + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+    }
+
+    [Fact]
     public void Webview_uses_the_app_domains()
     {
         var (exit, stdout, _) = CliRunner.Run("link", "check", "https://shop.example.com/", "--context", "webview", "--app-domains", "example.com,example.org");

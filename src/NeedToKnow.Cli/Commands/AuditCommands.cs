@@ -236,7 +236,7 @@ internal static class AuditCommands
                 var head = await publisher.PublishAsync(ct).ConfigureAwait(false);
                 output.WriteJson(HeadJson(head));
                 return ExitCode.Success;
-            }, ct).ConfigureAwait(false);
+            }, ct, readOnly: false).ConfigureAwait(false);
         }
     }
 
@@ -256,6 +256,11 @@ internal static class AuditCommands
         if (!TryParseTime(output, format, "--since", sinceText, out var since) || !TryParseTime(output, format, "--until", untilText, out var until))
         {
             return (int)ExitCode.UsageOrUnreadable;
+        }
+
+        if (since is not null && until is not null && since >= until)
+        {
+            return (int)output.Fail(format, $"--since `{sinceText}` is not before --until `{untilText}`: the period is empty", "give a --since earlier than --until");
         }
 
         return await WithStoreAsync(output, format, db, async store =>
@@ -343,7 +348,8 @@ internal static class AuditCommands
         return command;
     }
 
-    private static async Task<int> WithStoreAsync(CliOutput output, string format, string db, Func<NeedToKnowStore, Task<ExitCode>> work, CancellationToken ct)
+    // Verify, prove, stats and export only read: they never create, migrate or write into the file they check.
+    private static async Task<int> WithStoreAsync(CliOutput output, string format, string db, Func<NeedToKnowStore, Task<ExitCode>> work, CancellationToken ct, bool readOnly = true)
     {
         if (!StoreConnection.TryParse(db, out var connection, out var error))
         {
@@ -357,7 +363,12 @@ internal static class AuditCommands
 
         try
         {
-            var store = await NeedToKnowStore.OpenAsync(connection, ct: ct).ConfigureAwait(false);
+            if (readOnly && !await NeedToKnowStore.HasAuditLogAsync(connection, ct).ConfigureAwait(false))
+            {
+                return (int)output.Fail(format, $"no audit log in `{db}`: it is not a NeedToKnow store, or one without the audit tables", "give the store that `ntk serve` writes with `--db`");
+            }
+
+            var store = await NeedToKnowStore.OpenAsync(connection, new StoreOptions { Migrate = !readOnly }, ct).ConfigureAwait(false);
             await using (store.ConfigureAwait(false))
             {
                 return (int)await work(store).ConfigureAwait(false);
@@ -448,6 +459,16 @@ internal static class AuditCommands
         foreach (var d in s.Daily)
         {
             w.WriteLine($"{d.Start.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),-28}{d.Interceptions,12:N0}{d.Prompts,12:N0}{d.ConsentEvents,12:N0}");
+        }
+
+        // A week of hours fits a terminal; the JSON output has the whole hourly series.
+        const int MaxHours = 168;
+        var hours = s.Hourly.Count > MaxHours ? s.Hourly.Skip(s.Hourly.Count - MaxHours) : s.Hourly;
+        w.WriteLine();
+        w.WriteLine($"{(s.Hourly.Count > MaxHours ? $"hour (UTC), last {MaxHours}" : "hour (UTC)"),-28}{"intercepted",12}{"prompts",12}{"consent",12}");
+        foreach (var h in hours)
+        {
+            w.WriteLine($"{h.Start.UtcDateTime.ToString("yyyy-MM-dd HH:00", CultureInfo.InvariantCulture),-28}{h.Interceptions,12:N0}{h.Prompts,12:N0}{h.ConsentEvents,12:N0}");
         }
     }
 

@@ -1,5 +1,9 @@
 using System.CommandLine;
+using NeedToKnow.Core.Declarations;
+using NeedToKnow.Core.Storage;
 using NeedToKnow.Links.Policy;
+using NeedToKnow.Links.Url;
+using NeedToKnow.Storage;
 
 namespace NeedToKnow.Cli.Commands;
 
@@ -22,20 +26,22 @@ internal static class LinkCommands
         var context = new Option<string>("--context") { Description = "Where the link appears: chat, article, share, webview", DefaultValueFactory = _ => "chat" };
         context.AcceptOnlyFromAmong("chat", "article", "share", "webview");
         var appDomains = new Option<string?>("--app-domains") { Description = "The app's business domains, comma-separated (a.com,b.com)" };
+        var app = new Option<string?>("--app") { Description = "The app id whose live declaration's business domains apply (read from --db)" };
+        var db = new Option<string>("--db") { Description = "Store for --app: a SQLite file path or a PostgreSQL connection string", DefaultValueFactory = _ => StoreConnection.DefaultSqlitePath };
         var title = new Option<string?>("--title") { Description = "The link's title or the text around it" };
         var config = new Option<string?>("--config") { Description = "An operator link-policy configuration (JSON); the embedded default otherwise" };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("check", "Print the link decision for URL: kind, reason, the rule that decided, canonical URL, registrable domain, display form")
         {
-            url, context, appDomains, title, config, format,
+            url, context, appDomains, app, db, title, config, format,
         };
         command.SetAction(parse => Run(output, new CheckOptions(parse.GetValue(url)!, parse.GetValue(context)!, parse.GetValue(appDomains),
-            parse.GetValue(title), parse.GetValue(config), parse.GetValue(format)!)));
+            parse.GetValue(title), parse.GetValue(config), parse.GetValue(format)!, parse.GetValue(app), parse.GetValue(db)!)));
         return command;
     }
 
     /// <summary>The parsed options of <c>ntk link check</c>.</summary>
-    internal sealed record CheckOptions(string Url, string Context, string? AppDomains, string? Title, string? Config, string Format);
+    internal sealed record CheckOptions(string Url, string Context, string? AppDomains, string? Title, string? Config, string Format, string? App = null, string Db = StoreConnection.DefaultSqlitePath);
 
     private static LinkContextKind ContextKind(string name) => name switch
     {
@@ -86,7 +92,22 @@ internal static class LinkCommands
         }
 
         BusinessDomains? business = null;
-        if (options.AppDomains is not null)
+        if (options.AppDomains is not null && options.App is not null)
+        {
+            return (int)output.Fail(options.Format, "give `--app` or `--app-domains`, not both");
+        }
+
+        if (options.App is not null)
+        {
+            var (domains, error) = AppBusinessDomains(options.App, options.Db);
+            if (domains is null)
+            {
+                return (int)output.Fail(options.Format, error!, "register the app and publish a declaration with `ntk serve`, or pass `--app-domains`");
+            }
+
+            business = domains;
+        }
+        else if (options.AppDomains is not null)
         {
             try
             {
@@ -105,11 +126,15 @@ internal static class LinkCommands
             LinkDecisionKind.CopyToBrowser => "copyToBrowser",
             _ => "block",
         };
+        // The policy fails closed on an unparseable URL; say why the parser refused it.
+        var parseError = decision.Reason == LinkReason.UrlUnparseable ? WhatwgUrl.Parse(options.Url) : default;
         if (options.Format == "json")
         {
             output.WriteJson(new
             {
                 url = options.Url,
+                parseError = parseError.Success || parseError.Error == default ? null : parseError.Error.ToString(),
+                parseMessage = parseError.Success || parseError.Error == default ? null : parseError.Message,
                 context = options.Context,
                 decision = kind,
                 reason = LinkReasons.Name(decision.Reason),
@@ -124,6 +149,11 @@ internal static class LinkCommands
         else
         {
             output.Out.WriteLine($"{kind}: {LinkReasons.Name(decision.Reason)} (decided by {decision.DecidedBy}{(decision.Matched is null ? "" : ", matched `" + decision.Matched + "`")})");
+            if (!parseError.Success && parseError.Error != default)
+            {
+                output.Out.WriteLine($"  parse error: {parseError.Error}: {parseError.Message}");
+            }
+
             if (decision.CanonicalUrl is not null)
             {
                 output.Out.WriteLine("  canonical url: " + decision.CanonicalUrl);
@@ -137,5 +167,43 @@ internal static class LinkCommands
         }
 
         return (int)(decision.Kind == LinkDecisionKind.OpenInApp ? ExitCode.Success : ExitCode.Problems);
+    }
+
+    /// <summary>The business domains of the app's live declaration in the store, or the reason there are none.</summary>
+    private static (BusinessDomains? Domains, string? Error) AppBusinessDomains(string appId, string db)
+    {
+        if (!StoreConnection.TryParse(db, out var connection, out var error))
+        {
+            return (null, error);
+        }
+
+        if (connection.Kind == StoreKind.Sqlite && !File.Exists(connection.Target))
+        {
+            return (null, $"no database at `{db}` to look up app `{appId}` in");
+        }
+
+        try
+        {
+            return Task.Run(async () =>
+            {
+                var store = await NeedToKnowStore.OpenAsync(connection, new StoreOptions { Migrate = false }).ConfigureAwait(false);
+                await using (store.ConfigureAwait(false))
+                {
+                    var app = await store.Declarations.GetAppAsync(appId).ConfigureAwait(false);
+                    var live = app?.LiveVersion is { } version ? await store.Declarations.GetVersionAsync(appId, version).ConfigureAwait(false) : null;
+                    if (live is null)
+                    {
+                        return ((BusinessDomains?)null, $"app `{appId}` has no live declaration in `{db}`");
+                    }
+
+                    var declaration = live.Document is null ? null : DeclarationParser.Parse(System.Text.Encoding.UTF8.GetBytes(live.Document)).Declaration;
+                    return (BusinessDomains.From(declaration?.BusinessDomains ?? []), (string?)null);
+                }
+            }).GetAwaiter().GetResult();
+        }
+        catch (Exception e) when (e is StoreUnavailableException or ArgumentException)
+        {
+            return (null, $"cannot read app `{appId}` from `{db}`: {e.Message.Split('\n')[0].TrimEnd('.')}");
+        }
     }
 }

@@ -54,7 +54,7 @@ public class AuditStatisticsTests
 
         Assert.Equal(interceptions.Count, stats.InterceptionsByProgram.Sum(c => c.Count));
         Assert.Equal(inRange.Count(e => e.Kind == AuditEntryKind.Prompt), stats.PromptsShown);
-        Assert.Equal(inRange.Count(e => e.Kind == AuditEntryKind.Prompt && e.Outcome == ""), stats.PromptOutcomes.Single(c => c.Name == "unanswered").Count);
+        Assert.Equal(stats.PromptsShown, stats.PromptOutcomes.Sum(c => c.Count));
         var granted = inRange.Count(e => e.Kind == AuditEntryKind.Consent && e.Outcome == "granted");
         var refused = inRange.Count(e => e.Kind == AuditEntryKind.Consent && e.Outcome == "refused");
         Assert.Equal((double)granted / (granted + refused), stats.ConsentRate);
@@ -69,7 +69,44 @@ public class AuditStatisticsTests
             Assert.Equal(interceptions.Count(e => e.Time >= day.Start && e.Time < day.Start.AddDays(1)), day.Interceptions);
         }
 
-        Assert.Equal($"since {since.UtcDateTime:yyyy-MM-dd}, {interceptions.Count:N0} attempts to collect personal information by {stats.InterceptedPrograms} programs were intercepted", stats.Sentence);
+        Assert.Equal($"from {since.UtcDateTime:yyyy-MM-dd} to {until.UtcDateTime:yyyy-MM-dd}, {interceptions.Count:N0} attempts to collect personal information by {stats.InterceptedPrograms} programs were intercepted", stats.Sentence);
+    }
+
+    [Fact]
+    public void A_prompt_takes_the_outcome_of_the_next_answer_of_the_same_user_for_the_same_program()
+    {
+        static AuditEntry At(int minute, AuditEntryKind kind, string app, string user, string outcome = "") =>
+            new(kind, Start.AddMinutes(minute), app, "Location", kind == AuditEntryKind.Prompt ? "104" : "", user, outcome);
+        string u1 = new('1', 64), u2 = new('2', 64), u3 = new('3', 64);
+        var builder = new AuditStatisticsBuilder(null, null);
+        foreach (var e in new[]
+        {
+            At(0, AuditEntryKind.Prompt, "wxa", u1),
+            At(1, AuditEntryKind.Consent, "wxb", u1, "granted"),  // another program: does not answer wxa's prompt
+            At(2, AuditEntryKind.Consent, "wxa", u1, "granted"),
+            At(3, AuditEntryKind.Prompt, "wxa", u2),               // never answered
+            At(4, AuditEntryKind.Prompt, "wxa", u3),
+            At(5, AuditEntryKind.Prompt, "wxa", u3),
+            At(6, AuditEntryKind.Consent, "wxa", u3, "refused"),
+            At(7, AuditEntryKind.Consent, "wxa", u3, "withdrawn"), // not an answer to a prompt
+            At(8, AuditEntryKind.Consent, "wxa", u1, "granted"),   // no prompt pending any more
+        })
+        {
+            builder.Add(e);
+        }
+
+        var stats = builder.Build();
+        Assert.Equal(4, stats.PromptsShown);
+        Assert.Equal([("unanswered", 2L), ("granted", 1L), ("refused", 1L)], stats.PromptOutcomes.Select(c => (c.Name, c.Count)));
+    }
+
+    [Fact]
+    public void The_sentence_names_an_exact_instant_and_the_end_of_the_period()
+    {
+        var stats = new AuditStatisticsBuilder(Start.AddHours(11.5), null).Build();
+        Assert.StartsWith("since 2025-11-24T11:30:00Z, 0 attempts", stats.Sentence, StringComparison.Ordinal);
+        stats = new AuditStatisticsBuilder(null, Start.AddDays(2)).Build();
+        Assert.StartsWith("until 2025-11-26, 0 attempts", stats.Sentence, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,7 +37,10 @@ public sealed record AuditStatistics
     /// <summary>Prompts shown.</summary>
     public long PromptsShown { get; init; }
 
-    /// <summary>Prompts per recorded outcome (<c>granted</c>, <c>refused</c>, <c>unanswered</c>...).</summary>
+    /// <summary>
+    /// Prompts per outcome (<c>granted</c>, <c>refused</c>, <c>unanswered</c>): a prompt's outcome is the next granted or
+    /// refused consent event of the same user for the same program in the period; it sums to <see cref="PromptsShown"/>.
+    /// </summary>
     public IReadOnlyList<AuditCount> PromptOutcomes { get; init; } = [];
 
     /// <summary>Consent events per outcome (<c>granted</c>, <c>refused</c>, <c>withdrawn</c>).</summary>
@@ -64,11 +67,24 @@ public sealed record AuditStatistics
         get
         {
             var since = Since ?? FirstEntry;
-            var from = since is null ? "since the log began" : "since " + since.Value.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var from = (since, Until) switch
+            {
+                (null, null) => "since the log began",
+                (null, { } until) => "until " + Format(until),
+                ({ } start, null) => "since " + Format(start),
+                ({ } start, { } until) => "from " + Format(start) + " to " + Format(until),
+            };
             var attempts = Interceptions == 1 ? "attempt" : "attempts";
             var programs = InterceptedPrograms == 1 ? "program" : "programs";
             var verb = Interceptions == 1 ? "was" : "were";
             return $"{from}, {Interceptions:N0} {attempts} to collect personal information by {InterceptedPrograms:N0} {programs} {verb} intercepted";
         }
+    }
+
+    // A day when the bound is midnight UTC, else the exact instant: "since 2026-11-29" must not hide a later start.
+    private static string Format(DateTimeOffset instant)
+    {
+        var utc = instant.UtcDateTime;
+        return utc.ToString(utc.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
     }
 }

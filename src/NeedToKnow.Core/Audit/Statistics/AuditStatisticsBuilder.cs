@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace NeedToKnow.Core.Audit.Statistics;
 
 /// <summary>Folds audit entries into <see cref="AuditStatistics"/> in one pass; entries outside [since, until) are skipped.</summary>
@@ -15,6 +17,9 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
     private readonly Dictionary<string, long> _promptOutcomes = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _consent = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (long I, long P, long C)> _hours = [];
+
+    // Prompts waiting for their answer, per (program, user hash): the host reports the answer as a consent event.
+    private readonly Dictionary<(string App, string User), long> _pendingPrompts = [];
     private long _entries;
     private long _interceptions;
     private long _prompts;
@@ -51,11 +56,21 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
                 break;
             case AuditEntryKind.Prompt:
                 _prompts++;
-                Increment(_promptOutcomes, entry.Outcome.Length == 0 ? Unanswered : entry.Outcome);
+                if (entry.Outcome.Length > 0)
+                {
+                    Increment(_promptOutcomes, entry.Outcome);
+                }
+                else
+                {
+                    // The prompt record is written before the user answers; the answer arrives as a consent event.
+                    CollectionsMarshal.GetValueRefOrAddDefault(_pendingPrompts, (entry.AppId, entry.UserHash), out _)++;
+                }
+
                 bucket.P++;
                 break;
             case AuditEntryKind.Consent:
                 Increment(_consent, entry.Outcome);
+                AnswerPrompt(entry);
                 bucket.C++;
                 break;
             case AuditEntryKind.Enforcement:
@@ -67,6 +82,25 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
         }
 
         _hours[hour] = bucket;
+    }
+
+    // A prompt's outcome is the next granted or refused consent event of the same user for the same program.
+    private void AnswerPrompt(AuditEntry consent)
+    {
+        if (consent.Outcome is not ("granted" or "refused") || !_pendingPrompts.TryGetValue((consent.AppId, consent.UserHash), out var pending))
+        {
+            return;
+        }
+
+        Increment(_promptOutcomes, consent.Outcome);
+        if (pending == 1)
+        {
+            _pendingPrompts.Remove((consent.AppId, consent.UserHash));
+        }
+        else
+        {
+            _pendingPrompts[(consent.AppId, consent.UserHash)] = pending - 1;
+        }
     }
 
     /// <summary>The figures so far.</summary>
@@ -88,7 +122,7 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
             InterceptionsByReasonCode = Sorted(_byReason),
             InterceptionsByProgram = Sorted(_byProgram),
             PromptsShown = _prompts,
-            PromptOutcomes = Sorted(_promptOutcomes),
+            PromptOutcomes = Sorted(WithUnanswered()),
             ConsentEvents = Sorted(_consent),
             ConsentRate = granted + refused == 0 ? null : (double)granted / (granted + refused),
             EnforcementActions = _enforcement,
@@ -96,6 +130,18 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
             Hourly = hourly,
             Daily = daily,
         };
+    }
+
+    private Dictionary<string, long> WithUnanswered()
+    {
+        var outcomes = new Dictionary<string, long>(_promptOutcomes, StringComparer.Ordinal);
+        var unanswered = _pendingPrompts.Values.Sum();
+        if (unanswered > 0)
+        {
+            outcomes[Unanswered] = outcomes.GetValueOrDefault(Unanswered) + unanswered;
+        }
+
+        return outcomes;
     }
 
     private (List<AuditSeriesPoint> Hourly, List<AuditSeriesPoint> Daily) Series()
