@@ -30,13 +30,26 @@ internal static class ServeCommand
 
     internal static async Task<int> RunAsync(CliOutput output, ServerOptions options, CancellationToken cancellation)
     {
+        // Check the addresses before anything is created on disk: Kestrel only rejects them once the store is open.
+        foreach (var address in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            // Kestrel's wildcard hosts (http://*:80, http://+:80) are not URI hosts; check the rest of the address.
+            var checkable = address.Replace("://*", "://0.0.0.0", StringComparison.Ordinal).Replace("://+", "://0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(checkable, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https") || uri.AbsolutePath != "/")
+            {
+                output.Error.WriteLine("error: --urls `" + address + "` is not an address to listen on");
+                output.Error.WriteLine("help: give http://HOST:PORT, e.g. http://127.0.0.1:8080 (port 0 picks a free one); separate several with `;`");
+                return (int)ExitCode.UsageOrUnreadable;
+            }
+        }
+
         NtkServer server;
         try
         {
             server = await NtkServer.CreateAsync(options, cancellation).ConfigureAwait(false);
             await server.StartAsync(cancellation).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or NeedToKnow.Core.Storage.StoreUnavailableException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or ArgumentException or InvalidOperationException or FormatException or NeedToKnow.Core.Storage.StoreUnavailableException or UnauthorizedAccessException)
         {
             output.Error.WriteLine("error: the server could not start: " + e.Message.Split('\n')[0].TrimEnd('.'));
             return (int)ExitCode.UsageOrUnreadable;
