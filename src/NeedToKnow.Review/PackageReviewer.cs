@@ -79,7 +79,7 @@ public static class PackageReviewer
         ArgumentNullException.ThrowIfNull(package);
         ArgumentNullException.ThrowIfNull(catalog);
         options ??= ReviewOptions.Default;
-        var analysis = PackageAnalysis.Run(package, catalog, options);
+        var analysis = PackageAnalysis.Run(package, catalog, options, declaration?.Declaration?.Sdks.Select(s => s.Name));
         var findings = new List<ReviewFinding>();
         foreach (var d in package.Diagnostics)
         {

@@ -43,8 +43,12 @@ internal static class ReviewCommands
 
     internal sealed record ReviewArguments(string[] Paths, string? Declaration, string Format, string? Output, string FailOn, string? Catalog);
 
-    internal static int Run(CliOutput output, ReviewArguments args)
+    /// <summary>Runs the review; <paramref name="progress"/> is the terminal for the progress bar of several packages (null: standard error when it is an interactive terminal, else plain lines).</summary>
+    internal static int Run(CliOutput output, ReviewArguments args, IAnsiConsole? progress = null)
     {
+        progress ??= ReferenceEquals(output, CliOutput.Console) && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive
+            ? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })
+            : null;
         if (LoadCatalog(output, args.Format, args.Catalog) is not { } catalog)
         {
             return (int)ExitCode.UsageOrUnreadable;
@@ -114,10 +118,9 @@ internal static class ReviewCommands
         {
             ReviewOne(0);
         }
-        else if (ReferenceEquals(output, CliOutput.Console) && !Console.IsErrorRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+        else if (progress is not null)
         {
-            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
-            console.Progress().Start(context =>
+            progress.Progress().Start(context =>
             {
                 var task = context.AddTask("reviewing " + packages.Count + " packages", maxValue: packages.Count);
                 for (var i = 0; i < packages.Count; i++)

@@ -34,11 +34,11 @@ internal sealed class PackageAnalysis
     /// <summary>Launch handler ranges (UTF-16 offsets) by file.</summary>
     public Dictionary<string, List<(int Start, int End)>> LaunchRanges { get; } = new(StringComparer.Ordinal);
 
-    public static PackageAnalysis Run(MiniProgramPackage package, PrivacyCatalog catalog, ReviewOptions options)
+    public static PackageAnalysis Run(MiniProgramPackage package, PrivacyCatalog catalog, ReviewOptions options, IEnumerable<string>? declaredSdks = null)
     {
         var analysis = new PackageAnalysis(package);
         var limits = options.Limits;
-        var party = BuildPartyClassifier(package);
+        var party = BuildPartyClassifier(package, declaredSdks);
         var scripts = new ScriptAnalyzer(catalog, limits);
         var wxml = new WxmlAnalyzer(catalog);
         var files = package.Files;
@@ -85,7 +85,7 @@ internal sealed class PackageAnalysis
         _ => "json",
     };
 
-    private static PartyClassifier BuildPartyClassifier(MiniProgramPackage package)
+    private static PartyClassifier BuildPartyClassifier(MiniProgramPackage package, IEnumerable<string>? declaredSdks)
     {
         var roots = new List<KeyValuePair<string, string>>();
         foreach (var file in package.Files)
@@ -96,7 +96,7 @@ internal sealed class PackageAnalysis
             }
         }
 
-        return new PartyClassifier(roots);
+        return new PartyClassifier(roots, declaredSdks);
     }
 
     private static FileResult AnalyzeFile(PackageFile file, PartyClassifier classifier, ScriptAnalyzer scripts, WxmlAnalyzer wxml, ReviewLimits limits)

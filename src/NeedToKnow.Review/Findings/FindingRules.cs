@@ -43,6 +43,7 @@ internal static class FindingRules
             {
                 Declared(sites, declaration, catalog, options, findings);
                 Sdks(sites, declaration, catalog, findings);
+                Plugins(analysis, declaration, findings);
             }
         }
 
@@ -138,6 +139,32 @@ internal static class FindingRules
                 ? "SDK `" + site.Party + "` collects `" + site.Key + "` (`" + site.Api + "`) but the declaration lists no such SDK"
                 : "SDK `" + site.Party + "` collects `" + site.Key + "` (`" + site.Api + "`) but its entry in the declaration does not list that key";
             findings.Add(PackageReviewer.Finding("NTK-REV-011", site.Key, message, site.File, site.Line, site.Column));
+        }
+    }
+
+    /// <summary>NTK-REV-016: a plugin in app.json (main package or a subpackage) that the declaration's SDK list does not name.</summary>
+    private static void Plugins(PackageAnalysis analysis, PrivacyDeclaration declaration, List<ReviewFinding> findings)
+    {
+        if (analysis.App is not { } app)
+        {
+            return;
+        }
+
+        foreach (var (alias, (provider, pointer)) in app.Plugins)
+        {
+            var listed = declaration.Sdks.Any(s => SameSdk(s.Name, alias)
+                || (provider.Length > 0 && (string.Equals(s.Name.Trim(), provider, StringComparison.OrdinalIgnoreCase) || string.Equals(s.Provider.Trim(), provider, StringComparison.OrdinalIgnoreCase))));
+            if (!listed)
+            {
+                var (line, column) = Locate(app, pointer);
+                findings.Add(PackageReviewer.Finding(
+                    "NTK-REV-016",
+                    null,
+                    "plugin `" + alias + "`" + (provider.Length > 0 ? " (provider `" + provider + "`)" : "") + " is not listed in the declaration's `sdks`",
+                    AppJson,
+                    line,
+                    column));
+            }
         }
     }
 

@@ -26,8 +26,8 @@ internal sealed class AppConfig
     /// <summary><c>__usePrivacyCheck__</c>, or null when absent.</summary>
     public bool? UsePrivacyCheck { get; set; }
 
-    /// <summary>Plugins of the main package and subpackages: alias to provider appid.</summary>
-    public SortedDictionary<string, string> Plugins { get; } = new(StringComparer.Ordinal);
+    /// <summary>Plugins of the main package and subpackages: alias to provider appid (empty when not a string) and the JSON pointer of the entry in app.json.</summary>
+    public SortedDictionary<string, (string Provider, string Pointer)> Plugins { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Global <c>usingComponents</c>: tag to path.</summary>
     public SortedDictionary<string, string> UsingComponents { get; } = new(StringComparer.Ordinal);
@@ -58,6 +58,7 @@ internal sealed class AppConfig
         {
             if (root.TryGetProperty(name, out var subs) && subs.ValueKind == JsonValueKind.Array)
             {
+                var index = 0;
                 foreach (var sub in subs.EnumerateArray())
                 {
                     if (sub.ValueKind == JsonValueKind.Object && sub.TryGetProperty("root", out var r) && r.ValueKind == JsonValueKind.String)
@@ -65,8 +66,10 @@ internal sealed class AppConfig
                         var pages = new List<string>();
                         Strings(sub, "pages", pages);
                         config.Subpackages.Add((r.GetString()!.Trim('/'), pages));
-                        ReadPlugins(sub, config.Plugins);
+                        ReadPlugins(sub, "/" + name + "/" + index, config.Plugins);
                     }
+
+                    index++;
                 }
             }
         }
@@ -102,7 +105,7 @@ internal sealed class AppConfig
             config.UsePrivacyCheck = check.GetBoolean();
         }
 
-        ReadPlugins(root, config.Plugins);
+        ReadPlugins(root, "", config.Plugins);
         UsingComponentsOf(root, config.UsingComponents);
         return config;
     }
@@ -137,7 +140,7 @@ internal sealed class AppConfig
         }
     }
 
-    private static void ReadPlugins(JsonElement obj, SortedDictionary<string, string> into)
+    private static void ReadPlugins(JsonElement obj, string pointer, SortedDictionary<string, (string Provider, string Pointer)> into)
     {
         if (obj.TryGetProperty("plugins", out var plugins) && plugins.ValueKind == JsonValueKind.Object)
         {
@@ -146,7 +149,7 @@ internal sealed class AppConfig
                 var provider = p.Value.ValueKind == JsonValueKind.Object && p.Value.TryGetProperty("provider", out var pr) && pr.ValueKind == JsonValueKind.String
                     ? pr.GetString()!
                     : "";
-                into.TryAdd(p.Name, provider);
+                into.TryAdd(p.Name, (provider, pointer + "/plugins/" + p.Name.Replace("~", "~0", StringComparison.Ordinal).Replace("/", "~1", StringComparison.Ordinal)));
             }
         }
     }

@@ -11,7 +11,9 @@ namespace NeedToKnow.Review.Sites;
 /// (a vendored npm build) is that package; <c>miniprogram_npm/&lt;name&gt;</c> (and <c>@scope/name</c>);
 /// <c>lib/</c> and <c>libs/</c> folders; well-known vendored component libraries by folder name; well-known SDK
 /// file names (qqmap-wx-jssdk, bmap-wx, amap-wx); <c>utils/*sdk*</c>; minified <c>*.min.js</c> files.
-/// Everything else is first party.
+/// Before those path rules, an SDK the declaration lists (<c>sdks[].name</c>) claims a folder or file of that name
+/// (<c>utils/wxpay/pay.js</c> for <c>wxpay</c>, <c>vendor/@scope/name/x.js</c> for <c>@scope/name</c>,
+/// <c>utils/tracker.js</c> for <c>tracker</c>). Everything else is first party.
 /// </remarks>
 internal sealed class PartyClassifier
 {
@@ -31,13 +33,17 @@ internal sealed class PartyClassifier
 
     private readonly KeyValuePair<string, string>[] _vendoredRoots;
 
+    private readonly string[] _declaredSdks;
+
     /// <summary>Creates a classifier.</summary>
     /// <param name="vendoredRoots">
     /// Folders relative to the app root (<c>/</c> separators, no trailing slash) that hold a vendored package,
     /// mapped to that package's name; see <see cref="TryReadPackageName"/>.
     /// </param>
-    public PartyClassifier(IEnumerable<KeyValuePair<string, string>> vendoredRoots)
+    /// <param name="declaredSdks">SDK names the declaration lists, or null.</param>
+    public PartyClassifier(IEnumerable<KeyValuePair<string, string>> vendoredRoots, IEnumerable<string>? declaredSdks = null)
     {
+        _declaredSdks = [.. (declaredSdks ?? []).Select(static s => s.Trim()).Where(static s => s.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(static s => s.Length)];
         // Longest folder first, so the innermost package wins.
         _vendoredRoots = vendoredRoots
             .Select(static p => new KeyValuePair<string, string>(p.Key.Trim('/') + "/", p.Value))
@@ -91,6 +97,11 @@ internal sealed class PartyClassifier
 
         var parts = path.Split('/');
         var last = parts.Length - 1;
+        if (DeclaredSdk(parts) is { } declared)
+        {
+            return declared;
+        }
+
         for (var i = 0; i < last; i++)
         {
             var part = parts[i];
@@ -140,6 +151,31 @@ internal sealed class PartyClassifier
         }
 
         return PrivacySite.FirstParty;
+    }
+
+    // A declared SDK name equal to a folder (or two folders, for @scope/name) or to the file's stem.
+    private string? DeclaredSdk(string[] parts)
+    {
+        foreach (var sdk in _declaredSdks)
+        {
+            var names = sdk.Split('/');
+            for (var i = 0; i + names.Length <= parts.Length; i++)
+            {
+                var match = true;
+                for (var j = 0; j < names.Length && match; j++)
+                {
+                    var part = i + j == parts.Length - 1 ? Stem(parts[i + j]) : parts[i + j];
+                    match = string.Equals(part, names[j], StringComparison.OrdinalIgnoreCase);
+                }
+
+                if (match)
+                {
+                    return sdk;
+                }
+            }
+        }
+
+        return null;
     }
 
     // "fundebug.0.5.0.min.js" -> "fundebug"; "qqmap-wx-jssdk.js" -> "qqmap-wx-jssdk".

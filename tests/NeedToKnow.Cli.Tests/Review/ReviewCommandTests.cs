@@ -163,6 +163,27 @@ public sealed class ReviewCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_of_packages_on_a_terminal_shows_a_progress_bar_instead_of_lines()
+    {
+        Write("many/one/app.json", "{}");
+        Write("many/two/app.json", "{}");
+        var terminal = new StringWriter();
+        var console = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+        {
+            Ansi = Spectre.Console.AnsiSupport.Yes,
+            Interactive = Spectre.Console.InteractionSupport.Yes,
+            ColorSystem = Spectre.Console.ColorSystemSupport.NoColors,
+            Out = new Spectre.Console.AnsiConsoleOutput(terminal),
+        });
+        var error = new StringWriter();
+        var output = new CliOutput(new StringWriter(), error);
+        NeedToKnow.Cli.Commands.ReviewCommands.Run(output, new(["" + Path.Combine(folder, "many")], null, "json", null, "none", null), console);
+        Assert.DoesNotContain("reviewed 1/2", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("reviewing two", terminal.ToString(), StringComparison.Ordinal);
+        Assert.Contains("100%", terminal.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sarif_passes_the_official_validator_with_no_errors()
     {
         var tool = Environment.GetEnvironmentVariable("NTK_SARIF_MULTITOOL") is { Length: > 0 } env
