@@ -66,13 +66,14 @@ public sealed record AuditStatistics
     {
         get
         {
-            var since = Since ?? FirstEntry;
+            // A bound the caller gave is stated exactly; the first entry's time only names its day.
+            var since = Since is { } given ? Format(given) : FirstEntry is { } first ? first.UtcDateTime.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : null;
             var from = (since, Until) switch
             {
                 (null, null) => "since the log began",
                 (null, { } until) => "until " + Format(until),
-                ({ } start, null) => "since " + Format(start),
-                ({ } start, { } until) => "from " + Format(start) + " to " + Format(until),
+                ({ } start, null) => "since " + start,
+                ({ } start, { } until) => "from " + start + " to " + Format(until),
             };
             var attempts = Interceptions == 1 ? "attempt" : "attempts";
             var programs = InterceptedPrograms == 1 ? "program" : "programs";
