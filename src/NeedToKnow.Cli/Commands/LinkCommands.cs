@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NeedToKnow.Core.Declarations;
+using NeedToKnow.Core.Gate;
 using NeedToKnow.Core.Storage;
 using NeedToKnow.Links.Policy;
 using NeedToKnow.Links.Url;
@@ -189,8 +190,7 @@ internal static class LinkCommands
                 var store = await NeedToKnowStore.OpenAsync(connection, new StoreOptions { Migrate = false }).ConfigureAwait(false);
                 await using (store.ConfigureAwait(false))
                 {
-                    var app = await store.Declarations.GetAppAsync(appId).ConfigureAwait(false);
-                    var live = app?.LiveVersion is { } version ? await store.Declarations.GetVersionAsync(appId, version).ConfigureAwait(false) : null;
+                    var live = await store.Declarations.GetLiveVersionAsync(appId).ConfigureAwait(false);
                     if (live is null)
                     {
                         return ((BusinessDomains?)null, $"app `{appId}` has no live declaration in `{db}`");

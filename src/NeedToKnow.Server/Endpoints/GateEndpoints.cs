@@ -137,8 +137,7 @@ internal static class GateEndpoints
 
     internal static async Task<DeclarationVersion?> LiveDeclarationAsync(PlatformStores stores, string appId, CancellationToken ct)
     {
-        var app = await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false);
-        return app?.LiveVersion is { } version ? await stores.Declarations.GetVersionAsync(appId, version, ct).ConfigureAwait(false) : null;
+        return await stores.Declarations.GetLiveVersionAsync(appId, ct).ConfigureAwait(false);
     }
 
     internal static GateDecision DecideOne(DecideRequest request, GateService gate, AccessReport report, TimeProvider time)
