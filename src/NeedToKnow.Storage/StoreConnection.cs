@@ -105,7 +105,7 @@ public sealed class StoreConnection
             }
             catch (ArgumentException e)
             {
-                error = "postgresql connection string is not valid: " + FirstLine(e.Message);
+                error = "postgresql connection string is not valid: " + ErrorText.FirstLine(e.Message);
                 return false;
             }
         }
@@ -241,12 +241,5 @@ public sealed class StoreConnection
         var userInfo = uri[(scheme + 3)..at];
         var colon = userInfo.IndexOf(':', StringComparison.Ordinal);
         return colon < 0 ? uri : uri[..(scheme + 3)] + userInfo[..colon] + ":***" + uri[at..];
-    }
-
-    private static string FirstLine(string message)
-    {
-        var nl = message.IndexOf('\n', StringComparison.Ordinal);
-        var line = (nl < 0 ? message : message[..nl]).Trim().TrimEnd('.');
-        return line.Length > 0 ? char.ToLowerInvariant(line[0]) + line[1..] : line;
     }
 }

@@ -79,7 +79,7 @@ internal static class CatalogCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            failure = output.Fail(format, "cannot read catalog file `" + catalogFile + "`: " + e.Message.TrimEnd('.').ToLowerInvariant(), "check the path");
+            failure = output.Fail(format, "cannot read catalog file `" + catalogFile + "`: " + e.Message.TrimEnd('.'), "check the path");
             return false;
         }
 

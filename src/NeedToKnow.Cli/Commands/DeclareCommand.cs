@@ -40,7 +40,7 @@ internal static class DeclareCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return output.Fail(format, "cannot read `" + path + "`: " + e.Message.TrimEnd('.').ToLowerInvariant(), "check the path and its permissions");
+            return output.Fail(format, "cannot read `" + path + "`: " + e.Message.TrimEnd('.'), "check the path and its permissions");
         }
 
         var result = DeclarationValidator.Validate(parsed, catalog);

@@ -57,6 +57,11 @@ internal static class ReviewCommands
         DeclarationValidationResult? given = null;
         if (args.Declaration is not null)
         {
+            if (Directory.Exists(args.Declaration))
+            {
+                return (int)output.Fail(args.Format, "declaration `" + args.Declaration + "` is a folder, not a file", "pass the path of the privacy.json file, e.g. `" + Path.Combine(args.Declaration, PackageReviewer.DeclarationFileName) + "`");
+            }
+
             if (!File.Exists(args.Declaration))
             {
                 return (int)output.Fail(args.Format, "declaration `" + args.Declaration + "` does not exist", "pass the path of a privacy.json");
@@ -70,6 +75,11 @@ internal static class ReviewCommands
             {
                 return (int)output.Fail(args.Format, "cannot read declaration `" + args.Declaration + "`: " + e.Message.TrimEnd('.'), "pass the path of a readable privacy.json");
             }
+        }
+
+        if (args.Paths.FirstOrDefault(p => !File.Exists(p) && !Directory.Exists(p)) is { } missing)
+        {
+            return (int)output.Fail(args.Format, "package `" + missing + "` does not exist", "pass a mini-program folder or .zip");
         }
 
         var packages = Expand(args.Paths);

@@ -88,6 +88,12 @@ internal sealed class JsonTreeReader
         }
     }
 
+    /// <summary>"utf-16le" or "utf-16be" when <paramref name="body"/> starts with a UTF-16 byte order mark or an ASCII character in UTF-16; else null.</summary>
+    private static string? Utf16Encoding(ReadOnlySpan<byte> body) =>
+        body.StartsWith([(byte)0xFF, (byte)0xFE]) || (body.Length >= 2 && body[0] is > 0 and < 0x80 && body[1] == 0) ? "utf-16le"
+        : body.StartsWith([(byte)0xFE, (byte)0xFF]) || (body.Length >= 2 && body[0] == 0 && body[1] is > 0 and < 0x80) ? "utf-16be"
+        : null;
+
     /// <summary>Reads the document; null when it cannot be read (syntax, encoding or limits), with the reason in <paramref name="diagnostics"/>.</summary>
     public static JsonNode? Read(byte[] bytes, string? file, DeclarationLimits limits, List<Diagnostic> diagnostics)
     {
@@ -100,6 +106,13 @@ internal sealed class JsonTreeReader
         var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
         var tree = new JsonTreeReader(bytes, start, file, limits, diagnostics);
         var body = bytes.AsSpan(start);
+        if (Utf16Encoding(body) is { } utf16)
+        {
+            // Windows editors save "Unicode" as UTF-16; say so instead of reporting its first byte (RFC 8259 §8.1: JSON exchanged is UTF-8).
+            tree.Add(DeclarationRules.InvalidUtf8, "declaration is " + utf16 + ", not utf-8", "save the file as utf-8", 0, 1, null);
+            return null;
+        }
+
         if (Utf8.ToUtf16(body, new char[body.Length], out var read, out _, replaceInvalidSequences: false) is OperationStatus.InvalidData)
         {
             tree.Add(DeclarationRules.InvalidUtf8, "declaration is not valid utf-8: invalid byte 0x" + body[read].ToString("X2", System.Globalization.CultureInfo.InvariantCulture) + " at byte " + (read + start),

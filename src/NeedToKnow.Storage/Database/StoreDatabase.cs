@@ -88,18 +88,5 @@ internal abstract class StoreDatabase : IAsyncDisposable
     internal abstract bool IsUnavailable(Exception e);
 
     internal StoreUnavailableException Unavailable(Exception e) =>
-        e as StoreUnavailableException ?? new StoreUnavailableException("store unavailable: " + Connection + ": " + Describe(e), e);
-
-    private static string Describe(Exception e)
-    {
-        var m = e.Message.Trim();
-        var nl = m.IndexOf('\n', StringComparison.Ordinal);
-        if (nl >= 0)
-        {
-            m = m[..nl].Trim();
-        }
-
-        m = m.TrimEnd('.');
-        return m.Length > 0 ? char.ToLowerInvariant(m[0]) + m[1..] : e.GetType().Name;
-    }
+        e as StoreUnavailableException ?? new StoreUnavailableException("store unavailable: " + Connection + ": " + ErrorText.FirstLine(e.Message), e);
 }

@@ -76,20 +76,13 @@ internal static class StoreMigrator
         if (!result.Successful)
         {
             var name = result.ErrorScript?.Name ?? "?";
-            throw new StoreMigrationException($"migration `{name}` failed: {FirstLine(result.Error?.Message)}", result.Error);
+            throw new StoreMigrationException($"migration `{name}` failed: {ErrorText.FirstLine(result.Error?.Message)}", result.Error);
         }
     }
 
     private static UpgradeEngineBuilder Builder(StoreKind kind, string connectionString) => kind == StoreKind.Sqlite
         ? DeployChanges.To.SqliteDatabase(connectionString).JournalToSqliteTable(SqlDialect.JournalTable)
         : DeployChanges.To.PostgresqlDatabase(connectionString).JournalToPostgresqlTable("public", SqlDialect.JournalTable);
-
-    private static string FirstLine(string? m)
-    {
-        m = (m ?? "unknown error").Trim();
-        var nl = m.IndexOf('\n', StringComparison.Ordinal);
-        return (nl < 0 ? m : m[..nl]).TrimEnd('.');
-    }
 
     /// <summary>The assembly holding the scripts (this one).</summary>
     internal static Assembly ScriptAssembly => typeof(StoreMigrator).Assembly;

@@ -132,8 +132,29 @@ public sealed class ReviewCommandTests : IDisposable
     [Fact]
     public void An_unreadable_package_exits_with_2()
     {
-        var (exit, _, _) = CliRunner.Run("review", Path.Combine(folder, "missing"), "--format", "json");
+        var missing = Path.Combine(folder, "missing");
+        var (exit, stdout, _) = CliRunner.Run("review", missing, "--format", "json");
         Assert.Equal(2, exit);
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal("package `" + missing + "` does not exist", doc.RootElement.GetProperty("error").GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public void A_missing_package_is_one_line_in_text()
+    {
+        var missing = Path.Combine(folder, "missing");
+        var (exit, stdout, stderr) = CliRunner.Run("review", missing);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("error: package `" + missing + "` does not exist", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_folder_given_as_the_declaration_is_named_as_a_folder()
+    {
+        var (exit, _, stderr) = CliRunner.Run("review", App, "--declaration", folder);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: declaration `" + folder + "` is a folder, not a file", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

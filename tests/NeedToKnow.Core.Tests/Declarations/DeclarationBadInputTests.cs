@@ -128,6 +128,22 @@ public class DeclarationBadInputTests
         Assert.False(result.IsReadable);
     }
 
+    [Theory]
+    [InlineData("utf-16le", true)]
+    [InlineData("utf-16le", false)]
+    [InlineData("utf-16be", true)]
+    [InlineData("utf-16be", false)]
+    public void A_utf16_file_is_named_as_utf16(string encoding, bool bom)
+    {
+        var unicode = new UnicodeEncoding(bigEndian: encoding == "utf-16be", byteOrderMark: bom);
+        byte[] bytes = [.. unicode.GetPreamble(), .. unicode.GetBytes(Valid)];
+        var result = Check(bytes);
+        var d = Single(result, "NTK-DECL-002");
+        Assert.Equal("declaration is " + encoding + ", not utf-8", d.Message);
+        Assert.Equal("save the file as utf-8", d.Help);
+        Assert.False(result.IsReadable);
+    }
+
     [Fact]
     public void Not_an_object_is_reported()
     {
