@@ -11,7 +11,8 @@ namespace NeedToKnow.Review.Output;
 /// Writes a <see cref="ReviewReport"/> as the JSON of <c>ntk review --format json</c>:
 /// <c>{"tool","package":{"root","files","bytes"},"detected":[{"key","sites":[{"file","line","column","api","kind","party","confidence"}]}],
 /// "findings":[{"ruleId","severity","key","message","file","line","column"}],"coverage":{...}}</c>, lines and columns
-/// 1-based, properties always in this order (byte-identical output for equal reports).
+/// 1-based, properties always in this order (byte-identical output for equal reports). A finding about the whole
+/// package (no file) or a whole file has null line and column.
 /// </summary>
 public static class ReviewJsonWriter
 {
@@ -99,8 +100,8 @@ public static class ReviewJsonWriter
             w.WriteString("key", f.Key);
             w.WriteString("message", f.Message);
             w.WriteString("file", f.File);
-            w.WriteNumber("line", f.Line);
-            w.WriteNumber("column", f.Column);
+            WritePosition(w, "line", f.Line);
+            WritePosition(w, "column", f.Column);
             w.WriteEndObject();
         }
 
@@ -130,6 +131,18 @@ public static class ReviewJsonWriter
         SiteKind.Authorize => "authorize",
         _ => "component",
     };
+
+    private static void WritePosition(Utf8JsonWriter w, string name, int value)
+    {
+        if (value > 0)
+        {
+            w.WriteNumber(name, value);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
 
     internal static string SeverityName(DiagnosticSeverity severity) => severity switch
     {

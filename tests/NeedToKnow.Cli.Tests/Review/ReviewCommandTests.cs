@@ -54,6 +54,8 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.All(findings, f => Assert.Equal(["ruleId", "severity", "key", "message", "file", "line", "column"], f.EnumerateObject().Select(p => p.Name)));
         Assert.Equal(["NTK-REV-013"], findings.Select(f => f.GetProperty("ruleId").GetString()));
         Assert.Equal(JsonValueKind.Null, findings[0].GetProperty("file").ValueKind);
+        Assert.Equal(JsonValueKind.Null, findings[0].GetProperty("line").ValueKind);
+        Assert.Equal(JsonValueKind.Null, findings[0].GetProperty("column").ValueKind);
     }
 
     [Fact]
