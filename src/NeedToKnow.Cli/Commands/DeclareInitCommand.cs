@@ -12,7 +12,8 @@ namespace NeedToKnow.Cli.Commands;
 /// <summary>
 /// <c>ntk declare init PATH [--output FILE] [--force]</c>: writes a draft privacy.json from what the review finds in
 /// the package: one item per first-party key, one SDK entry per SDK, the web-view hosts as business domains.
-/// Purposes, the developer and the contact are left as <c>TODO</c> for the developer to write.
+/// The app id comes from project.config.json when it has one. Purposes, the developer and the contact are left as
+/// <c>TODO</c> for the developer to write.
 /// </summary>
 internal static class DeclareInitCommand
 {
@@ -35,7 +36,7 @@ internal static class DeclareInitCommand
         }
 
         var report = PackageReviewer.Review(package, null, Core.Catalog.PrivacyCatalog.Default);
-        var json = Draft(report);
+        var json = Draft(report, package.ProjectAppId);
         if (outFile == "-")
         {
             output.Out.WriteLine(json);
@@ -53,7 +54,7 @@ internal static class DeclareInitCommand
         return (int)ExitCode.Success;
     }
 
-    internal static string Draft(ReviewReport report)
+    internal static string Draft(ReviewReport report, string? appId = null)
     {
         var firstParty = new SortedSet<string>(StringComparer.Ordinal);
         var sdks = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
@@ -95,7 +96,7 @@ internal static class DeclareInitCommand
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
-            w.WriteString("appId", "TODO: your appid, e.g. wx0123456789abcdef");
+            w.WriteString("appId", appId ?? "TODO: your appid, e.g. wx0123456789abcdef");
             w.WriteString("version", "1.0.0");
             w.WriteStartObject("developer");
             w.WriteString("name", "TODO: the developer's legal name");

@@ -8,8 +8,9 @@ namespace NeedToKnow.Review.Packages;
 /// </summary>
 public sealed class MiniProgramPackage
 {
-    internal MiniProgramPackage(string source, string root, IReadOnlyList<PackageFile> files, IReadOnlyList<Diagnostic> diagnostics, int fileCount, long byteCount, IReadOnlyDictionary<FileKind, int> skipped)
+    internal MiniProgramPackage(string source, string root, IReadOnlyList<PackageFile> files, IReadOnlyList<Diagnostic> diagnostics, int fileCount, long byteCount, IReadOnlyDictionary<FileKind, int> skipped, string? projectAppId = null)
     {
+        ProjectAppId = projectAppId;
         Source = source;
         Root = root;
         Files = files;
@@ -39,6 +40,12 @@ public sealed class MiniProgramPackage
 
     /// <summary>Source files not read because of a limit, by kind.</summary>
     public IReadOnlyDictionary<FileKind, int> Skipped { get; }
+
+    /// <summary>
+    /// The <c>appid</c> of the project.config.json that <see cref="PackageReader"/> used to find the app root (the
+    /// shallowest one), or null when there is none, it is blank, or it is the devtools' <c>touristappid</c>.
+    /// </summary>
+    public string? ProjectAppId { get; }
 
     /// <summary>The file at <paramref name="path"/> (relative to the app root), or null.</summary>
     /// <param name="path">A path such as <c>app.json</c>.</param>

@@ -255,7 +255,7 @@ public static class PackageReader
     private static MiniProgramPackage Build(string source, List<PackageEntry> entries, ReviewLimits limits, List<Diagnostic> diagnostics)
     {
         entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
-        var root = FindAppRoot(entries, limits, diagnostics);
+        var root = FindAppRoot(entries, limits, diagnostics, out var projectAppId);
         var prefix = root.Length == 0 ? "" : root + "/";
         var files = new List<PackageFile>();
         var skipped = new Dictionary<FileKind, int>();
@@ -331,11 +331,12 @@ public static class PackageReader
             files.Add(new PackageFile(path, kind, bytes.Length, text));
         }
 
-        return new MiniProgramPackage(source, root, files, diagnostics, fileCount, byteCount, skipped);
+        return new MiniProgramPackage(source, root, files, diagnostics, fileCount, byteCount, skipped, projectAppId);
     }
 
-    private static string FindAppRoot(List<PackageEntry> entries, ReviewLimits limits, List<Diagnostic> diagnostics)
+    private static string FindAppRoot(List<PackageEntry> entries, ReviewLimits limits, List<Diagnostic> diagnostics, out string? projectAppId)
     {
+        projectAppId = null;
         PackageEntry? config = null;
         PackageEntry? app = null;
         foreach (var entry in entries)
@@ -360,6 +361,15 @@ public static class PackageReader
                 try
                 {
                     using var doc = JsonDocument.Parse(bytes, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip, MaxDepth = 64 });
+                    if (doc.RootElement.ValueKind == JsonValueKind.Object
+                        && doc.RootElement.TryGetProperty("appid", out var id)
+                        && id.ValueKind == JsonValueKind.String
+                        && id.GetString()!.Trim() is { Length: > 0 and <= 64 } appId
+                        && appId != "touristappid")
+                    {
+                        projectAppId = appId;
+                    }
+
                     if (doc.RootElement.ValueKind == JsonValueKind.Object
                         && doc.RootElement.TryGetProperty("miniprogramRoot", out var mr)
                         && mr.ValueKind == JsonValueKind.String

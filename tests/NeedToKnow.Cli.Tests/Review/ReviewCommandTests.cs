@@ -256,5 +256,30 @@ public sealed class ReviewCommandTests : IDisposable
         Assert.Equal(1, validateExit);
         Assert.Contains("NTK-DECL-021", validateErr, StringComparison.Ordinal);
         Assert.Contains("is a placeholder", validateErr, StringComparison.Ordinal);
+        Assert.StartsWith("TODO", doc.RootElement.GetProperty("appId").GetString());
+    }
+
+    [Theory]
+    [InlineData("""{"appid": "wx8f2c0a5e1b3d4c6a", "miniprogramRoot": "app/"}""", "wx8f2c0a5e1b3d4c6a")]
+    [InlineData("""{"appid": "touristappid", "miniprogramRoot": "app/"}""", null)]
+    [InlineData("""{"miniprogramRoot": "app/"}""", null)]
+    [InlineData("""{"appid": 7, """, null)]
+    public void Declare_init_takes_the_app_id_from_project_config_json(string config, string? expected)
+    {
+        Write("project.config.json", config);
+        var target = Path.Combine(folder, "draft.json");
+        Assert.Equal(0, NeedToKnow.Cli.Commands.DeclareInitCommand.Run(new CliOutput(new StringWriter(), new StringWriter()), folder, target, force: false));
+        using var doc = JsonDocument.Parse(File.ReadAllText(target));
+        var appId = doc.RootElement.GetProperty("appId").GetString()!;
+        if (expected is null)
+        {
+            Assert.StartsWith("TODO", appId, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(expected, appId);
+        }
+
+        Assert.Equal("PhoneNumber", Assert.Single(doc.RootElement.GetProperty("items").EnumerateArray()).GetProperty("key").GetString());
     }
 }
