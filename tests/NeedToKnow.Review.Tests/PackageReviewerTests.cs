@@ -2,6 +2,7 @@ using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Declarations;
 using NeedToKnow.Core.Diagnostics;
 using NeedToKnow.Review.Launch;
+using NeedToKnow.Review.Output;
 using NeedToKnow.Review.Packages;
 using NeedToKnow.Review.Reports;
 
@@ -312,6 +313,19 @@ public class PackageReviewerTests
         var permission = Single(report, "NTK-REV-006");
         Assert.Equal("`wx.getLocation` needs `scope.userLocation` but app.json has no `permission.scope.userLocation.desc`", permission.Message);
         Assert.Equal(2, report.Coverage.Kinds["javascript"].Parsed);
+    }
+
+    [Fact]
+    public void Scripts_that_cannot_reach_a_privacy_api_are_counted_as_screened_not_skipped()
+    {
+        using var t = new TestPackage();
+        t.Write("app.json", """{"pages":[]}""");
+        t.Write("net.js", "module.exports = () => wx.request({ url: 'https://a.example/' })\n");
+        t.Write("util.js", "module.exports = (a, b) => a + b\n");
+        t.Write("ok.js", "wx.chooseImage()\n");
+        var report = Review(t, TestDeclaration.Valid(["Album"]));
+        Assert.Equal(new KindCoverage(1, 0, 0, 2), report.Coverage.Kinds["javascript"]);
+        Assert.Contains("javascript 1 parsed, 2 screened (no privacy API reachable)", ReviewTextWriter.Write(report), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -47,7 +47,7 @@ internal sealed class PackageAnalysis
         Parallel.For(0, files.Count, parallel, i => results[i] = AnalyzeFile(files[i], party, scripts, wxml, limits));
         foreach (var kind in Enum.GetValues<FileKind>())
         {
-            analysis.coverage[kind] = [0, 0, package.Skipped.TryGetValue(kind, out var skipped) ? skipped : 0];
+            analysis.coverage[kind] = [0, 0, package.Skipped.TryGetValue(kind, out var skipped) ? skipped : 0, 0];
         }
 
         foreach (var result in results)
@@ -70,7 +70,7 @@ internal sealed class PackageAnalysis
         var kinds = new SortedDictionary<string, KindCoverage>(StringComparer.Ordinal);
         foreach (var (kind, counts) in coverage)
         {
-            kinds[KindName(kind)] = new KindCoverage(counts[0], counts[1], counts[2]);
+            kinds[KindName(kind)] = new KindCoverage(counts[0], counts[1], counts[2], counts[3]);
         }
 
         return new ReviewCoverage(kinds, InlineScripts);

@@ -22,6 +22,7 @@ internal sealed class ScriptAnalyzer
         {
             JavaScriptParseMode.Module or JavaScriptParseMode.Script => ScriptMode.Parsed,
             JavaScriptParseMode.TokenScan => ScriptMode.FellBack,
+            JavaScriptParseMode.Screened => ScriptMode.Screened,
             _ => ScriptMode.Skipped,
         };
         return new ScriptOutcome(result.Sites, mode, result.Error?.Message, result.Error?.Line ?? 0, result.Error?.Column ?? 0);

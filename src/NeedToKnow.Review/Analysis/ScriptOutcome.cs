@@ -8,6 +8,7 @@ internal enum ScriptMode
     Parsed,
     FellBack,
     Skipped,
+    Screened,
 }
 
 /// <summary>The sites of one script, how it was read, and the parse problem when it fell back.</summary>

@@ -115,6 +115,7 @@ public static class ReviewJsonWriter
             w.WriteNumber("parsed", c.Parsed);
             w.WriteNumber("fellBack", c.FellBack);
             w.WriteNumber("skipped", c.Skipped);
+            w.WriteNumber("screened", c.Screened);
             w.WriteEndObject();
         }
 

@@ -63,7 +63,7 @@ public static class ReviewTextWriter
         var first = true;
         foreach (var (kind, c) in report.Coverage.Kinds)
         {
-            if (c.Parsed + c.FellBack + c.Skipped == 0)
+            if (c.Parsed + c.FellBack + c.Skipped + c.Screened == 0)
             {
                 continue;
             }
@@ -72,6 +72,11 @@ public static class ReviewTextWriter
             if (c.FellBack > 0)
             {
                 sb.Append(", ").Append(c.FellBack).Append(" token-scanned");
+            }
+
+            if (c.Screened > 0)
+            {
+                sb.Append(", ").Append(c.Screened).Append(" screened (no privacy API reachable)");
             }
 
             if (c.Skipped > 0)
