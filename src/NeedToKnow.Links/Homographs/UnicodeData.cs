@@ -1,63 +1,23 @@
 using System.Globalization;
 using System.Text;
+using NeedToKnow.Links.Idna;
 
 namespace NeedToKnow.Links.Homographs;
 
 /// <summary>
 /// Unicode facts the homograph checks need and .NET does not give under InvariantGlobalization: canonical
-/// decomposition (NFD, Unicode §3.11, from the embedded <c>nfd.txt</c>), Default_Ignorable_Code_Point, and the
+/// decomposition (NFD, Unicode §3.11, through <see cref="Nfc"/> and the IDNA tables), Default_Ignorable_Code_Point, and the
 /// UTS #39 confusable mappings (embedded <c>confusables.txt</c>, Unicode 17.0.0).
 /// </summary>
 internal static class UnicodeData
 {
-    private static readonly Lazy<(Dictionary<int, int[]> Decompositions, Dictionary<int, byte> Classes)> Nfd = new(LoadNfd);
     private static readonly Lazy<Dictionary<int, string>> ConfusableMap = new(LoadConfusables);
 
-    /// <summary>Canonical decomposition of <paramref name="text"/> with canonical ordering of marks.</summary>
+    /// <summary>Canonical decomposition of <paramref name="text"/> with canonical ordering of marks (NFD, the same tables as IDNA's NFC).</summary>
     public static List<int> ToNfd(IEnumerable<int> text)
     {
-        var (decompositions, classes) = Nfd.Value;
         var output = new List<int>();
-        foreach (var cp in text)
-        {
-            if (cp is >= 0xAC00 and <= 0xD7A3)
-            {
-                // Hangul syllables decompose algorithmically (Unicode §3.12).
-                var s = cp - 0xAC00;
-                output.Add(0x1100 + (s / 588));
-                output.Add(0x1161 + (s % 588 / 28));
-                if (s % 28 != 0)
-                {
-                    output.Add(0x11A7 + (s % 28));
-                }
-            }
-            else if (decompositions.TryGetValue(cp, out var d))
-            {
-                output.AddRange(d);
-            }
-            else
-            {
-                output.Add(cp);
-            }
-        }
-
-        // Canonical ordering: stable sort of runs of non-starters by combining class.
-        for (var i = 1; i < output.Count; i++)
-        {
-            var cc = CombiningClass(output[i], classes);
-            if (cc == 0)
-            {
-                continue;
-            }
-
-            var j = i;
-            while (j > 0 && CombiningClass(output[j - 1], classes) > cc)
-            {
-                (output[j - 1], output[j]) = (output[j], output[j - 1]);
-                j--;
-            }
-        }
-
+        Nfc.Decompose(text as int[] ?? text.ToArray(), output);
         return output;
     }
 
@@ -123,47 +83,23 @@ internal static class UnicodeData
         return Composites.Value.Contains(key);
     }
 
+    // Every full canonical decomposition of two or more code points: a base and mark spelling one of these has a precomposed form.
     private static readonly Lazy<HashSet<string>> Composites = new(() =>
     {
         var set = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (source, target) in Nfd.Value.Decompositions)
+        var decomposed = new List<int>(4);
+        foreach (var cp in UnicodeTables.Decomposable)
         {
-            if (target.Length >= 2)
+            decomposed.Clear();
+            Nfc.Decompose([cp], decomposed);
+            if (decomposed.Count >= 2)
             {
-                set.Add(ToText(target));
+                set.Add(ToText(decomposed));
             }
         }
 
         return set;
     });
-
-    private static byte CombiningClass(int cp, Dictionary<int, byte> classes) => classes.TryGetValue(cp, out var cc) ? cc : (byte)0;
-
-    private static (Dictionary<int, int[]>, Dictionary<int, byte>) LoadNfd()
-    {
-        var decompositions = new Dictionary<int, int[]>(2100);
-        var classes = new Dictionary<int, byte>(1000);
-        foreach (var line in ReadLines("nfd.txt"))
-        {
-            if (line.Length == 0 || line[0] == '#')
-            {
-                continue;
-            }
-
-            var semi = line.IndexOf(';');
-            if (line[0] == '@')
-            {
-                classes[int.Parse(line.AsSpan(1, semi - 1), NumberStyles.HexNumber, CultureInfo.InvariantCulture)] =
-                    byte.Parse(line.AsSpan(semi + 1), CultureInfo.InvariantCulture);
-                continue;
-            }
-
-            var source = int.Parse(line.AsSpan(0, semi), NumberStyles.HexNumber, CultureInfo.InvariantCulture);
-            decompositions[source] = ParseHexList(line.AsSpan(semi + 1));
-        }
-
-        return (decompositions, classes);
-    }
 
     private static Dictionary<int, string> LoadConfusables()
     {

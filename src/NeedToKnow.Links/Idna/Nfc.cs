@@ -38,38 +38,11 @@ internal static class Nfc
 
         var d = t_decomposed ??= new List<int>(64);
         d.Clear();
-        foreach (var cp in input)
-        {
-            Decompose(cp, d);
-        }
-
-        // Canonical ordering (UAX #15 §3.11 D108): stable sort of each run of non-starters by combining class.
-        for (var i = 1; i < d.Count; i++)
-        {
-            var cc = UnicodeTables.GetCombiningClass(d[i]);
-            if (cc == 0)
-            {
-                continue;
-            }
-
-            var j = i;
-            while (j > 0)
-            {
-                var prev = UnicodeTables.GetCombiningClass(d[j - 1]);
-                if (prev <= cc)
-                {
-                    break;
-                }
-
-                (d[j], d[j - 1]) = (d[j - 1], d[j]);
-                j--;
-            }
-        }
+        Decompose(input, d);
 
         // Canonical composition (UAX #15 D117).
         var starter = -1;
         var lastClass = 0;
-        var start = output.Count;
         foreach (var cp in d)
         {
             var cc = UnicodeTables.GetCombiningClass(cp);
@@ -92,8 +65,42 @@ internal static class Nfc
             lastClass = cc;
             output.Add(cp);
         }
+    }
 
-        _ = start;
+    /// <summary>
+    /// Appends the NFD form of <paramref name="input"/> to <paramref name="output"/>: full canonical decomposition
+    /// (Hangul algorithmically, UAX #15 §3.12) then canonical ordering of each run of non-starters (D108).
+    /// </summary>
+    public static void Decompose(ReadOnlySpan<int> input, List<int> output)
+    {
+        var start = output.Count;
+        foreach (var cp in input)
+        {
+            Decompose(cp, output);
+        }
+
+        // Canonical ordering (UAX #15 §3.11 D108): stable sort of each run of non-starters by combining class.
+        for (var i = start + 1; i < output.Count; i++)
+        {
+            var cc = UnicodeTables.GetCombiningClass(output[i]);
+            if (cc == 0)
+            {
+                continue;
+            }
+
+            var j = i;
+            while (j > start)
+            {
+                var prev = UnicodeTables.GetCombiningClass(output[j - 1]);
+                if (prev <= cc)
+                {
+                    break;
+                }
+
+                (output[j], output[j - 1]) = (output[j - 1], output[j]);
+                j--;
+            }
+        }
     }
 
     /// <summary>True when <paramref name="input"/> is already in NFC.</summary>

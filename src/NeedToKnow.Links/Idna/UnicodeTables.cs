@@ -95,6 +95,9 @@ internal static class UnicodeTables
 
     public static int GetCombiningClass(int codePoint) => codePoint < 0x300 ? 0 : CccValues[Find(CccStarts, codePoint)];
 
+    /// <summary>Every code point with a canonical decomposition mapping (UnicodeData.txt field 5 without a tag).</summary>
+    public static IEnumerable<int> Decomposable => Decompositions.Keys;
+
     public static bool TryGetDecomposition(int codePoint, out int first, out int second)
     {
         if (Decompositions.TryGetValue(codePoint, out var pair))
