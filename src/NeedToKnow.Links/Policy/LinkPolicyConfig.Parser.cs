@@ -232,43 +232,43 @@ public sealed partial class LinkPolicyConfig
             string? listName = null;
             DomainSet? list = null;
             var category = default(LinkCategory);
-            LinkReason reason;
+            var reason = LinkReason.ListMatch;
+
+            // A bad list or category does not stop the checks: every problem of the rule is reported in one run.
+            var matchBroken = false;
             if (hasList)
             {
                 kind = RuleMatchKind.List;
-                if (!Expect(listElement, JsonValueKind.String, pointer + "/list", "a list name"))
-                {
-                    return null;
-                }
-
-                listName = listElement.GetString()!;
-                if (listName != "business" && !config.Lists.TryGetValue(listName, out list))
+                listName = Expect(listElement, JsonValueKind.String, pointer + "/list", "a list name") ? listElement.GetString()! : null;
+                if (listName is not null && listName != "business" && !config.Lists.TryGetValue(listName, out list))
                 {
                     var known = config.Lists.Keys.Append("business");
                     var suggestion = FuzzyMatch.Closest(listName, known);
                     Error("NTK-LINK-005", $"unknown list `{listName}`", suggestion is null ? "define it under `lists`" : $"did you mean `{suggestion}`?", pointer + "/list");
-                    return null;
+                    matchBroken = true;
                 }
 
-                reason = ListReasons.TryGetValue(listName, out var r) ? r : LinkReason.ListMatch;
+                matchBroken |= listName is null;
+                reason = listName is not null && ListReasons.TryGetValue(listName, out var r) ? r : LinkReason.ListMatch;
             }
             else
             {
                 kind = RuleMatchKind.Category;
-                if (!Expect(categoryElement, JsonValueKind.String, pointer + "/category", "a category name"))
+                var name = Expect(categoryElement, JsonValueKind.String, pointer + "/category", "a category name") ? categoryElement.GetString()! : null;
+                if (name is null)
                 {
-                    return null;
+                    matchBroken = true;
                 }
-
-                var name = categoryElement.GetString()!;
-                if (!Categories.TryGetValue(name, out var c))
+                else if (Categories.TryGetValue(name, out var c))
+                {
+                    (category, reason) = c;
+                }
+                else
                 {
                     var suggestion = FuzzyMatch.Closest(name, Categories.Keys);
                     Error("NTK-LINK-006", $"unknown category `{name}`", suggestion is null ? "use one of " + string.Join(", ", Categories.Keys) : $"did you mean `{suggestion}`?", pointer + "/category");
-                    return null;
+                    matchBroken = true;
                 }
-
-                (category, reason) = c;
             }
 
             var contexts = new bool[4];
@@ -295,7 +295,7 @@ public sealed partial class LinkPolicyConfig
             }
 
             var decision = Decision(decisionElement, pointer + "/decision");
-            return id is null || decision is null ? null : new LinkRule(id, "rules/" + id, kind, listName, list, category, contexts, decision.Value, reason);
+            return id is null || decision is null || matchBroken ? null : new LinkRule(id, "rules/" + id, kind, listName, list, category, contexts, decision.Value, reason);
         }
 
         private LinkContextKind? Context(string name, string pointer)

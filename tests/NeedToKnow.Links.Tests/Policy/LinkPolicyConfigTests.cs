@@ -57,6 +57,19 @@ public sealed class LinkPolicyConfigTests
     }
 
     [Fact]
+    public void A_rule_with_an_unknown_list_still_has_its_other_problems_reported()
+    {
+        var diagnostics = LinkPolicyConfig.TryParse(
+            "{\"lists\": {\"rivals\": []}, \"rules\": [{\"id\": \"r\", \"list\": \"rival\", \"contexts\": [\"chats\"], \"decision\": \"blok\"}]}",
+            "policy.json",
+            out var config);
+        Assert.Null(config);
+        Assert.Equal(
+            [("NTK-LINK-005", "/rules/0/list"), ("NTK-LINK-010", "/rules/0/contexts/0"), ("NTK-LINK-007", "/rules/0/decision")],
+            diagnostics.Select(d => (d.Code, d.Location!.JsonPointer!)));
+    }
+
+    [Fact]
     public void Unknown_category_is_ntk_link_006_with_a_suggestion()
     {
         var d = Single("{\"rules\": [{\"id\": \"a\", \"category\": \"app-downloads\", \"decision\": \"block\"}]}");
