@@ -88,7 +88,7 @@ public class CatalogCommandTests
         {
             var (exit, _, stderr) = CliRunner.Run("catalog", "show", "--catalog", path);
             Assert.Equal(2, exit);
-            Assert.Contains(path + " at /bindings/0/key: error NTK-CAT-003: unknown privacy key `Foo`", stderr, StringComparison.Ordinal);
+            Assert.Contains(path + ":1:153 at /bindings/0/key: error NTK-CAT-003: unknown privacy key `Foo`", stderr, StringComparison.Ordinal);
             var (jsonExit, stdout, _) = CliRunner.Run("catalog", "show", "--catalog", path, "--format", "json");
             Assert.Equal(2, jsonExit);
             using var doc = JsonDocument.Parse(stdout);

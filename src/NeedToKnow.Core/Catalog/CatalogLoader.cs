@@ -15,6 +15,7 @@ internal sealed class CatalogLoader
     private static readonly string[] Sections = ["keys", "bindings", "scopes", "serviceCategories", "reasonCodes"];
 
     private readonly List<Diagnostic> _diagnostics = [];
+    private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
     private readonly Rows<PrivacyKey> _keys = new();
     private readonly Rows<ApiBinding> _bindings = new();
     private readonly Rows<Scope> _scopes = new();
@@ -49,6 +50,7 @@ internal sealed class CatalogLoader
 
         using (document)
         {
+            _sources[file] = json;
             try
             {
                 AddRows(document.RootElement, file);
@@ -62,6 +64,40 @@ internal sealed class CatalogLoader
             }
         }
     }
+
+    /// <summary>The problems, each with the line and column of its JSON pointer (JsonDocument keeps no positions).</summary>
+    private Diagnostic[] Located()
+    {
+        var trees = new Dictionary<string, Declarations.JsonNode?>(StringComparer.Ordinal);
+        for (var i = 0; i < _diagnostics.Count; i++)
+        {
+            if (_diagnostics[i].Location is not { Line: 0, JsonPointer: { } pointer, File: { } file } location || !_sources.TryGetValue(file, out var json))
+            {
+                continue;
+            }
+
+            if (!trees.TryGetValue(file, out var tree))
+            {
+                trees[file] = tree = Declarations.JsonTreeReader.Read(System.Text.Encoding.UTF8.GetBytes(json), file, PositionLimits, []);
+            }
+
+            if (tree is null)
+            {
+                continue;
+            }
+
+            var node = tree.Locate(pointer);
+            _diagnostics[i] = _diagnostics[i] with { Location = location with { Line = node.Line, Column = node.Column } };
+        }
+
+        return [.. _diagnostics];
+    }
+
+    // Only to find positions: the document already parsed within MaxDocumentLength and depth 16.
+    private static readonly Declarations.DeclarationLimits PositionLimits = new()
+    {
+        MaxBytes = MaxDocumentLength * 3, MaxDepth = 64, MaxArrayLength = int.MaxValue, MaxStringLength = int.MaxValue,
+    };
 
     private void AddRows(JsonElement root, string file)
     {
@@ -173,7 +209,7 @@ internal sealed class CatalogLoader
 
         if (_diagnostics.Count > 0)
         {
-            throw new CatalogException(_diagnostics.ToArray());
+            throw new CatalogException(Located());
         }
 
         var catalog = new PrivacyCatalog(_keys.Values, _bindings.Values, _scopes.Values, _categories.Values, _reasons.Values, ancestors);
@@ -185,7 +221,7 @@ internal sealed class CatalogLoader
 
         if (_diagnostics.Count > 0)
         {
-            throw new CatalogException(_diagnostics.ToArray());
+            throw new CatalogException(Located());
         }
 
         return catalog;

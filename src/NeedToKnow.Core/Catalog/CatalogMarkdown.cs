@@ -20,7 +20,8 @@ public static class CatalogMarkdown
         md.Append("A test fails when this file differs from the catalog; regenerate it with\n");
         md.Append("`NTK_REGENERATE_DOCS=1 dotnet test tests/NeedToKnow.Core.Tests --filter CatalogDocs`.\n\n");
         md.Append("Rows marked `unverified` could not be checked against their source text. An operator can override rows with\n");
-        md.Append("`--catalog FILE` (same sections and fields; rows with a known id replace the default row).\n\n");
+        md.Append("`--catalog FILE` (same sections and fields; rows with a known id replace the default row). A problem in an override\n");
+        md.Append("is reported with its code, file:line:column, JSON pointer and fix.\n\n");
         md.Append(string.Create(System.Globalization.CultureInfo.InvariantCulture,
             $"{catalog.Keys.Count} privacy keys, {catalog.Bindings.Count} API bindings on {catalog.PlatformNamespaces.Count} platform namespaces, {catalog.Scopes.Count} scopes, {catalog.ServiceCategories.Count} service categories, {catalog.ReasonCodes.Count} reason codes.\n\n"));
 

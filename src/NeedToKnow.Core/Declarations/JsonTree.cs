@@ -28,6 +28,30 @@ internal sealed class JsonNode
 
     public List<JsonNode>? Items { get; init; }
 
+    /// <summary>
+    /// The node at RFC 6901 <paramref name="pointer"/> below this one, or the deepest node on the way when the rest
+    /// does not exist (a missing member is reported at the object that lacks it).
+    /// </summary>
+    public JsonNode Locate(string pointer)
+    {
+        var node = this;
+        foreach (var raw in pointer.Split('/').Skip(1))
+        {
+            var token = raw.Replace("~1", "/", StringComparison.Ordinal).Replace("~0", "~", StringComparison.Ordinal);
+            var next = node.Items is { } items
+                ? int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var i) && i < items.Count ? items[i] : null
+                : node.Get(token);
+            if (next is null)
+            {
+                break;
+            }
+
+            node = next;
+        }
+
+        return node;
+    }
+
     public JsonNode? Get(string name)
     {
         if (Properties is null)

@@ -60,6 +60,18 @@ public class CatalogLoaderTests
         Assert.Equal("/keys/0/parent", d.Location!.JsonPointer);
         Assert.Equal("key `x-a` has an unknown parent `Contactt`", d.Message);
         Assert.Equal("did you mean `Contact`?", d.Help);
+        var json = "{\"keys\": [" + Key("x-a", ", \"parent\": \"Contactt\"") + "]}";
+        Assert.Equal((1, json.IndexOf("\"Contactt\"", StringComparison.Ordinal) + 1), (d.Location.Line, d.Location.Column));
+    }
+
+    [Fact]
+    public void A_missing_field_is_placed_at_its_row_on_the_line_of_the_file()
+    {
+        var d = Rejects("{\n  \"keys\": [\n    " + Key("x-a").Replace("\"access\": \"read\", ", "", StringComparison.Ordinal) + "\n  ]\n}", "NTK-CAT-008");
+        Assert.Equal("missing required field `access`", d.Message);
+        Assert.Equal("/keys/0", d.Location!.JsonPointer);
+        Assert.Equal((3, 5), (d.Location.Line, d.Location.Column));
+        Assert.StartsWith("override.json:3:5 at /keys/0", d.Location.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
