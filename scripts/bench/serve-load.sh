@@ -38,7 +38,7 @@ heap() {
  audit entries $(curl -sf -H "Authorization: Bearer $key" "$url/v1/audit/sth" | sed -n 's/.*"treeSize": *\([0-9]*\).*/\1/p')"
 }
 fixed() { # RATE [SECONDS]: open-loop single decisions at RATE/s over NTK_RATE_CONNECTIONS keep-alive connections
-  dotnet "$ntk" bench serve --server "$url" --key "$key" --rate "$1" --connections "${NTK_RATE_CONNECTIONS:-16}" --duration "${2:-$duration}" --warmup 3
+  dotnet "$ntk" bench serve --server "$url" --key "$key" --rate "$1" --connections "${NTK_RATE_CONNECTIONS:-64}" --duration "${2:-$duration}" --warmup 3
 }
 echo "server pid $server, RSS after set-up: $(rss); $(nproc) cores; wrk -t1 -c$conns -d${duration}s"
 

@@ -179,22 +179,19 @@ internal static class BenchServeCommand
                 headerEnd = _buffer.AsSpan(0, filled).IndexOf("\r\n\r\n"u8);
             }
 
-            var head = Encoding.ASCII.GetString(_buffer, 0, headerEnd);
-            var ok = head.Length > 12 && head[9] == '2';
+            var ok = headerEnd > 12 && _buffer[9] == (byte)'2';
             var bodyStart = headerEnd + 4;
-            var lengthAt = head.IndexOf("\r\ncontent-length:", StringComparison.OrdinalIgnoreCase);
-            if (lengthAt >= 0)
+            var length = ContentLength(_buffer.AsSpan(0, headerEnd));
+            if (length >= 0)
             {
-                var from = lengthAt + 17;
-                var to = head.IndexOf('\r', from);
-                var length = int.Parse(head.AsSpan(from, (to < 0 ? head.Length : to) - from).Trim(), System.Globalization.CultureInfo.InvariantCulture);
                 while (filled - bodyStart < length)
                 {
                     filled += await Receive(socket, filled, ct).ConfigureAwait(false);
                 }
             }
-            else if (head.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+            else
             {
+                // Chunked: the body ends with the last, empty chunk.
                 while (!_buffer.AsSpan(bodyStart, filled - bodyStart).EndsWith("0\r\n\r\n"u8))
                 {
                     filled += await Receive(socket, filled, ct).ConfigureAwait(false);
@@ -202,6 +199,21 @@ internal static class BenchServeCommand
             }
 
             return ok;
+        }
+
+        /// <summary>The Content-Length of a response head, or -1 (chunked), without allocating.</summary>
+        private static int ContentLength(ReadOnlySpan<byte> head)
+        {
+            var at = head.IndexOf("\r\nContent-Length:"u8);
+            at = at >= 0 ? at : head.IndexOf("\r\ncontent-length:"u8);
+            if (at < 0)
+            {
+                return -1;
+            }
+
+            var rest = head[(at + 17)..];
+            var end = rest.IndexOf((byte)'\r');
+            return int.Parse(rest[..(end < 0 ? rest.Length : end)], System.Globalization.CultureInfo.InvariantCulture);
         }
 
         private async Task<int> Receive(Socket socket, int filled, CancellationToken ct)
