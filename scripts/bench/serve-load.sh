@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load measurement of `ntk serve` over loopback HTTP/1.1 keep-alive with wrk (docs/server.md, "Measured").
 #   bash scripts/bench/serve-load.sh peak          # single and batch peaks, then p99 at half the single peak
+#   bash scripts/bench/serve-load.sh single        # single-decision peak only (wrk)
 #   bash scripts/bench/serve-load.sh rate R        # fixed-rate (open-loop) single decisions at R/s: `ntk bench serve`
 #   bash scripts/bench/serve-load.sh soak [SECS]   # memory soak at a moderate rate: RSS and GC heap every 30 s (default 600 s)
 # Builds Release, starts a fresh server (SQLite in a temporary folder) on 127.0.0.1:18080, registers the examples/
@@ -54,6 +55,10 @@ case "$mode" in
     half=$(( ${peak%.*} / 2 ))
     echo "half peak ($half/s): $(fixed "$half")"
     echo "RSS at the end: $(rss); $(heap)"
+    ;;
+  single)
+    wrk -t1 -c"$conns" -d3s -s "$here/gate-decide.lua" "$url" >/dev/null
+    echo "single: $(wrk -t1 -c"$conns" -d"${duration}s" --latency -s "$here/gate-decide.lua" "$url" | tail -1)"
     ;;
   rate)
     echo "$(fixed "${2:?rate}")"
