@@ -68,7 +68,7 @@ case "$mode" in
     secs="${2:-600}"
     NTK_DELAY_MS=1 wrk -t1 -c"${NTK_SOAK_CONNECTIONS:-8}" -d"${secs}s" --latency -s "$here/gate-decide.lua" "$url" >"$work/soak.txt" &
     load=$!
-    for t in $(seq 0 30 "$secs"); do echo "t=${t}s RSS $(rss); $(heap)"; sleep 30; done
+    for t in $(seq 0 30 "$secs"); do echo "t=${t}s RSS $(rss); $(heap)"; [ "$t" -lt "$secs" ] && sleep 30; done
     wait "$load"; tail -1 "$work/soak.txt"
     ;;
 esac
