@@ -10,6 +10,7 @@ namespace NeedToKnow.Benchmarks.Gate;
 /// decision. The flat-time table as apps and records grow is <see cref="GateScaleBenchmark"/>.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GateDecisionBenchmark
 {
     private const int Batch = 1024;

@@ -11,6 +11,7 @@ namespace NeedToKnow.Benchmarks.Gate;
 /// <c>--filter '*GateScale*' --inProcess</c> and a short job; the 10,000,000-record case needs about 5 GB of memory.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GateScaleBenchmark
 {
     private const int Batch = 1024;

@@ -57,6 +57,7 @@ internal sealed class GateWorld
         var latency = System.Runtime.GCSettings.LatencyMode;
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency; // fewer blocking full GCs while filling
         var cache = new ConsentCache(users);
+        cache.EnsureCapacity((long)users * AppsPerUser); // bulk load: the table is sized once, no resize while filling
         for (var u = 0; u < users; u++)
         {
             var user = UserId(u);
