@@ -15,6 +15,7 @@ public class GateDecisionBenchmark
 {
     private const int Batch = 1024;
     private PrivacyGate _gate = null!;
+    private readonly GateDecision[] _decisions = new GateDecision[Batch];
     private GateRequest[] _allow = null!;
     private GateRequest[] _denyNotDeclared = null!;
     private GateRequest[] _denyScopeRefused = null!;
@@ -40,4 +41,12 @@ public class GateDecisionBenchmark
     /// <summary>Deny 103 at check 5 (the last lookup): the user refused the scope.</summary>
     [Benchmark(OperationsPerInvoke = Batch)]
     public int DenyScopeRefused() => GateWorld.Run(_gate, _denyScopeRefused);
+
+    /// <summary>Allow, the same requests through <c>PrivacyGate.DecideBatch</c> (groups of eight, lookups staged so misses overlap).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int AllowBatched() => GateWorld.RunBatch(_gate, _allow, _decisions);
+
+    /// <summary>Deny 103, the same requests through <c>PrivacyGate.DecideBatch</c>.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int DenyScopeRefusedBatched() => GateWorld.RunBatch(_gate, _denyScopeRefused, _decisions);
 }

@@ -122,6 +122,19 @@ internal sealed class GateWorld
         return requests;
     }
 
+    /// <summary>The same requests through <see cref="PrivacyGate.DecideBatch"/> (one call for the whole array).</summary>
+    public static int RunBatch(PrivacyGate gate, GateRequest[] requests, GateDecision[] decisions)
+    {
+        gate.DecideBatch(requests, decisions);
+        var sum = 0;
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            sum += (int)decisions[i].Kind;
+        }
+
+        return sum;
+    }
+
     public static int Run(PrivacyGate gate, GateRequest[] requests)
     {
         var sum = 0;

@@ -157,6 +157,13 @@ public sealed class ConsentCache : IConsentView
         }
     }
 
+    /// <summary>The state in the first entry probed for (user, app), unverified: a read ahead for batches, not an answer.</summary>
+    internal ConsentState? Peek(ulong userHash, int appOrdinal)
+    {
+        var entries = Volatile.Read(ref _table).Entries;
+        return entries[Slot(userHash, appOrdinal, entries.Length - 1)].State;
+    }
+
     /// <summary>A seeded 64-bit hash of a user id (seeded per process, so crafted ids cannot pile onto one probe run).</summary>
     internal static ulong HashUser(string userId)
     {

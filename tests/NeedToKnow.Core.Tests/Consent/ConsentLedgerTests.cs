@@ -184,7 +184,7 @@ public sealed class ConsentLedgerTests
     }
 
     [Fact]
-    public void Cache_readers_see_every_written_state_while_a_writer_grows_and_replaces()
+    public async Task Cache_readers_see_every_written_state_while_a_writer_grows_and_replaces()
     {
         // One writer (the ledger follower) adds and replaces states, growing the table many times; a reader checks that
         // every state published before its read is found with the newest or a newer sequence, never torn or lost.
@@ -219,7 +219,7 @@ public sealed class ConsentLedgerTests
                 }
             }
         });
-        Task.WaitAll(writer, reader);
+        await Task.WhenAll(writer, reader);
         Assert.Equal(0, failures);
         Assert.Equal(((long)Users, Users), (cache.Count, cache.UserCount));
     }
