@@ -241,11 +241,11 @@ public sealed class ConsentCache : IConsentView
 
     private static int CapacityFor(long records)
     {
-        // Load factor at most 1/2: short probe runs, and a miss stops at an empty entry soon.
-        var want = Math.Max(16, records * 2);
+        // Load factor at most 2/3 (linear probing stays short), 16 bytes per entry: 24 to 48 bytes of table per record.
+        var want = Math.Max(16, records + (records / 2) + 1);
         if (want > 1 << 30)
         {
-            throw new InvalidOperationException("the consent cache holds at most 536,870,912 records");
+            throw new InvalidOperationException("the consent cache holds at most 715,827,882 records");
         }
 
         return (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)want);
@@ -254,7 +254,7 @@ public sealed class ConsentCache : IConsentView
     private void EnsureCapacityLocked(long records)
     {
         var table = _table;
-        if (records * 2 <= table.Entries.Length)
+        if (records * 3 <= (long)table.Entries.Length * 2)
         {
             return;
         }
@@ -291,7 +291,7 @@ public sealed class ConsentCache : IConsentView
             var s = e.State;
             if (s is null)
             {
-                if ((Count + 1) * 2 > entries.Length)
+                if ((Count + 1) * 3 > (long)entries.Length * 2)
                 {
                     EnsureCapacityLocked(Math.Max(Count + 1, Count * 2));
                     SetLocked(state);
