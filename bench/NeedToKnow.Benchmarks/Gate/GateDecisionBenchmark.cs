@@ -7,7 +7,8 @@ namespace NeedToKnow.Benchmarks.Gate;
 /// One in-process gate decision with warm caches (issue #4 "Measured": allow path median ≤ 100 ns and 0 B allocated,
 /// deny path the same order): 1,000 apps and 10,000 consent records, small enough to stay in the CPU caches. Each
 /// operation decides a batch of 1,024 different requests (random users and their apps, fresh strings), reported per
-/// decision. The flat-time table as apps and records grow is <see cref="GateScaleBenchmark"/>.
+/// decision: <c>Allow</c> and the deny cases call <c>Decide</c> once per request, the <c>Batched</c> cases pass the same
+/// 1,024 requests to one <c>DecideBatch</c> call. The flat-time table as apps and records grow is <see cref="GateScaleBenchmark"/>.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
