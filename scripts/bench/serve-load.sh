@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load measurement of `ntk serve` over loopback HTTP/1.1 keep-alive with wrk (docs/server.md, "Measured").
 #   bash scripts/bench/serve-load.sh peak          # single and batch peaks, then p99 at half the single peak
-#   bash scripts/bench/serve-load.sh soak [SECS]   # memory soak at a moderate rate: RSS every 30 s (default 600 s)
+#   bash scripts/bench/serve-load.sh rate R        # fixed-rate (open-loop) single decisions at R/s: `ntk bench serve`
+#   bash scripts/bench/serve-load.sh soak [SECS]   # memory soak at a moderate rate: RSS and GC heap every 30 s (default 600 s)
 # Builds Release, starts a fresh server (SQLite in a temporary folder) on 127.0.0.1:18080, registers the examples/
 # program as wxsim0001 (ntk simulate), grants 1,000 users' consent for Album, then runs wrk with the Lua scripts here.
 set -euo pipefail
@@ -29,6 +30,16 @@ for i in $(seq 0 999); do
 done | xargs -d '\n' -P 8 -I{} curl -sf -o /dev/null -H "Authorization: Bearer $key" -H 'Content-Type: application/json' -d {} "$url/v1/gate/answers"
 export NTK_KEY="$key"
 rss() { echo "$(( $(ps -o rss= -p "$server") / 1024 )) MiB"; }
+# Managed heap after the last GC (System.Runtime meter on /metrics, all generations) and the audit log's size.
+heap() {
+  local m; m="$(curl -sf "$url/metrics")"
+  echo "GC heap $(echo "$m" | awk '/^dotnet_gc_last_collection_heap_size_bytes/ {s+=$NF} END {printf "%.1f MiB", s/1048576}'),\
+ committed $(echo "$m" | awk '/^dotnet_gc_last_collection_memory_committed_size_bytes/ {printf "%.1f MiB", $NF/1048576}'),\
+ audit entries $(curl -sf -H "Authorization: Bearer $key" "$url/v1/audit/sth" | sed -n 's/.*"treeSize": *\([0-9]*\).*/\1/p')"
+}
+fixed() { # RATE [SECONDS]: open-loop single decisions at RATE/s over NTK_RATE_CONNECTIONS keep-alive connections
+  dotnet "$ntk" bench serve --server "$url" --key "$key" --rate "$1" --connections "${NTK_RATE_CONNECTIONS:-64}" --duration "${2:-$duration}" --warmup 3
+}
 echo "server pid $server, RSS after set-up: $(rss); $(nproc) cores; wrk -t1 -c$conns -d${duration}s"
 
 case "$mode" in
@@ -39,17 +50,20 @@ case "$mode" in
     NTK_BATCH=1000 wrk -t1 -c8 -d3s -s "$here/gate-decide-batch.lua" "$url" >/dev/null
     echo "batch (1000 per request): $(NTK_BATCH=1000 wrk -t1 -c8 -d"${duration}s" --latency -s "$here/gate-decide-batch.lua" "$url" | tail -1)"
     peak="$(echo "$single" | awk '{print $2}')"
-    # Half the peak: each connection waits 1 ms after each response; measured ~550 requests/s per connection that way.
-    half=$(( peak / 2 ))
-    c="${NTK_HALF_CONNECTIONS:-$(( half / 550 ))}"; [ "$c" -lt 1 ] && c=1
-    echo "half peak target $half/s with $c connections, 1 ms think time: $(NTK_DELAY_MS=1 wrk -t1 -c"$c" -d"${duration}s" --latency -s "$here/gate-decide.lua" "$url" | tail -1)"
-    echo "RSS at the end: $(rss)"
+    # Half the peak, open loop: `ntk bench serve` sends on a fixed schedule; latency counts from the due time.
+    half=$(( ${peak%.*} / 2 ))
+    echo "half peak ($half/s): $(fixed "$half")"
+    echo "RSS at the end: $(rss); $(heap)"
+    ;;
+  rate)
+    echo "$(fixed "${2:?rate}")"
+    echo "RSS at the end: $(rss); $(heap)"
     ;;
   soak)
     secs="${2:-600}"
     NTK_DELAY_MS=1 wrk -t1 -c"${NTK_SOAK_CONNECTIONS:-8}" -d"${secs}s" --latency -s "$here/gate-decide.lua" "$url" >"$work/soak.txt" &
     load=$!
-    for t in $(seq 0 30 "$secs"); do echo "t=${t}s RSS $(rss)"; sleep 30; done
+    for t in $(seq 0 30 "$secs"); do echo "t=${t}s RSS $(rss); $(heap)"; sleep 30; done
     wait "$load"; tail -1 "$work/soak.txt"
     ;;
 esac

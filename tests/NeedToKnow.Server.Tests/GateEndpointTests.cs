@@ -49,4 +49,60 @@ public class GateEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixt
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("requests[1]: `userId` is required (at most 128 characters)", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
     }
+
+    [Fact]
+    public async Task A_single_decision_body_is_read_as_the_web_defaults_read_it()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wxgate0002");
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+
+        // Other casings, escaped names, unknown properties, a null time: all as model binding read them.
+        var body = """{"AppId":"wxgate0002","extra":{"a":[1,2]},"user\u0049d":"u1","TARGET":"wx.getClipboardData","userGesture":false,"time":null}""";
+        var response = await host.PostAsync("/v1/gate/decide", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var decision = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("deny", decision.GetProperty("kind").GetString());
+        Assert.Equal(112, decision.GetProperty("reason").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("""{"appId":"a","userId":"u","target":"x""", "the body is not valid JSON")]
+    [InlineData("""[1]""", "the body must be a JSON object")]
+    [InlineData("""{"appId":1,"userId":"u","target":"x"}""", "`appId` must be a string")]
+    [InlineData("""{"appId":"a","userId":"u","target":"x","userGesture":"yes"}""", "`userGesture` must be true or false")]
+    [InlineData("""{"appId":"a","userId":"u","target":"x","time":"soon"}""", "`time` must be an ISO 8601 date and time")]
+    [InlineData("""{"appId":"a","target":"x"}""", "`userId` is required (at most 128 characters)")]
+    public async Task A_bad_single_decision_body_is_400_saying_what(string body, string detail)
+    {
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var response = await host.PostAsync("/v1/gate/decide", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith(detail, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_single_decision_over_the_json_limit_is_413_and_not_json_is_415()
+    {
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var big = "{\"appId\":\"a\",\"userId\":\"u\",\"target\":\"" + new string('a', 100 * 1024) + "\"}";
+        var tooBig = await host.PostAsync("/v1/gate/decide", new StringContent(big, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooBig.StatusCode);
+        var text = await host.PostAsync("/v1/gate/decide", new StringContent("appId=a", System.Text.Encoding.UTF8, "text/plain"));
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, text.StatusCode);
+    }
+
+    [Fact]
+    public async Task Single_decisions_are_refused_to_developer_and_auditor_keys()
+    {
+        foreach (var role in new[] { "Auditor", "Developer" })
+        {
+            using var client = fixture.Client(await fixture.KeyFor(role, role == "Developer" ? "dev-gate" : null));
+            var response = await client.PostAsJsonAsync("/v1/gate/decide", new { appId = "a", userId = "u", target = "wx.getLocation" });
+            Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
+
+        using var anonymous = fixture.Client();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/v1/gate/decide", new { appId = "a", userId = "u", target = "wx.getLocation" })).StatusCode);
+    }
 }

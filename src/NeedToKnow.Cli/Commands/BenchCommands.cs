@@ -14,6 +14,7 @@ internal static class BenchCommands
         var bench = new Command("bench", "Measure the speed of hot paths on given inputs (side by side with peers)");
         bench.Subcommands.Add(BenchGateCommand.Create(output));
         bench.Subcommands.Add(BenchUrlCommand.Create(output));
+        bench.Subcommands.Add(BenchServeCommand.Create(output));
         return bench;
     }
 }

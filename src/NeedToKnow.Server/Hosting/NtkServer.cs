@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -101,7 +100,6 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
-        services.AddRateLimiter(o => ConfigureRateLimits(o, options));
         services.AddOpenApi("v1");
         services.ConfigureHttpJsonOptions(j =>
         {
@@ -109,7 +107,7 @@ public sealed class NtkServer : IAsyncDisposable
             j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
-        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ServerMetrics.MeterName).AddPrometheusExporter());
+        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ServerMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -127,7 +125,8 @@ public sealed class NtkServer : IAsyncDisposable
 
             return next(context);
         });
-        app.UseRateLimiter();
+        var limiter = new KeyRateLimiter(options, app.Services.GetService<TimeProvider>() ?? TimeProvider.System);
+        app.Use(limiter.InvokeAsync);
         app.UseAuthorization();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
@@ -167,30 +166,5 @@ public sealed class NtkServer : IAsyncDisposable
     private sealed class GateReadiness(GateService gate) : IReadinessProbe
     {
         public string? Check() => gate.IsReady ? null : "the gate is not ready: " + (gate.LastError ?? "its snapshot is stale");
-    }
-
-    private static void ConfigureRateLimits(Microsoft.AspNetCore.RateLimiting.RateLimiterOptions o, ServerOptions options)
-    {
-        o.RejectionStatusCode = 429;
-        o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-        {
-            var role = Claims.RoleOf(context.User);
-            var perSecond = role is null or Role.User ? options.UserRateLimitPerSecond : options.RateLimitPerSecond;
-            var partition = role is null ? "ip:" + context.Connection.RemoteIpAddress : Claims.PartitionOf(context.User);
-            return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = perSecond,
-                TokensPerPeriod = perSecond,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            });
-        });
-        o.OnRejected = async (context, token) =>
-        {
-            context.HttpContext.Response.Headers.RetryAfter = "1";
-            await Results.Problem(statusCode: 429, title: "too many requests", detail: "this key is over its rate limit; retry after 1 second", type: "urn:ntk:problem:rate-limited")
-                .ExecuteAsync(context.HttpContext).ConfigureAwait(false);
-        };
     }
 }

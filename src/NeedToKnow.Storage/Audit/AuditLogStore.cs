@@ -91,31 +91,36 @@ internal sealed class AuditLogStore(StoreDatabase database) : IAuditLogStore
 
     /// <remarks>
     /// Streams in index order (the primary key). On SQLite the read connection gets a 64 MiB page cache and rows are
-    /// stepped synchronously (Microsoft.Data.Sqlite has no real asynchronous I/O; its async calls only add overhead).
+    /// stepped synchronously through the C API (<see cref="ReadSqlite"/>); Microsoft.Data.Sqlite has no real
+    /// asynchronous I/O, so its async calls would only add overhead.
     /// </remarks>
     public async IAsyncEnumerable<AuditLeaf> ReadAsync(long from, long toExclusive, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var conn = await database.OpenReadAsync(cancellationToken).ConfigureAwait(false);
         await using (conn.ConfigureAwait(false))
         {
-            var sqlite = database.Kind == StoreKind.Sqlite;
-            if (sqlite)
+            if (database.Kind == StoreKind.Sqlite)
             {
                 await using var pragma = conn.CreateCommand();
                 pragma.CommandText = "PRAGMA cache_size = -65536";
                 await pragma.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                foreach (var leaf in ReadSqlite((SqliteConnection)conn, from, toExclusive, cancellationToken))
+                {
+                    yield return leaf;
+                }
+
+                yield break;
             }
 
             await using var cmd = conn.CreateCommand();
-            var p = sqlite ? "$" : "@";
-            cmd.CommandText = $"SELECT idx, entry, leaf_hash FROM audit_entries WHERE idx >= {p}from AND idx < {p}to ORDER BY idx";
+            cmd.CommandText = "SELECT idx, entry, leaf_hash FROM audit_entries WHERE idx >= @from AND idx < @to ORDER BY idx";
             AddParameter(cmd, "from", from);
             AddParameter(cmd, "to", toExclusive);
             var reader = await cmd.ExecuteReaderAsync(System.Data.CommandBehavior.SequentialAccess, cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {
                 var rows = 0;
-                while (sqlite ? reader.Read() : await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if ((++rows & 4095) == 0)
                     {
@@ -125,6 +130,34 @@ internal sealed class AuditLogStore(StoreDatabase database) : IAuditLogStore
                     yield return new AuditLeaf(reader.GetInt64(0), (byte[])reader.GetValue(1), (byte[])reader.GetValue(2));
                 }
             }
+        }
+    }
+
+    /// <summary>
+    /// Steps the rows with SQLite's C API (SQLitePCL.raw): each row costs its two arrays and the leaf, not
+    /// Microsoft.Data.Sqlite's per-column type checks and copies, which were most of a whole-log verification's time.
+    /// </summary>
+    private static IEnumerable<AuditLeaf> ReadSqlite(SqliteConnection conn, long from, long toExclusive, CancellationToken cancellationToken)
+    {
+        var db = conn.Handle!;
+        Check(db, raw.sqlite3_prepare_v2(db, "SELECT idx, entry, leaf_hash FROM audit_entries WHERE idx >= ?1 AND idx < ?2 ORDER BY idx", out var stmt), raw.SQLITE_OK);
+        using (stmt)
+        {
+            Check(db, raw.sqlite3_bind_int64(stmt, 1, from), raw.SQLITE_OK);
+            Check(db, raw.sqlite3_bind_int64(stmt, 2, toExclusive), raw.SQLITE_OK);
+            var rows = 0;
+            int rc;
+            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+            {
+                if ((++rows & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                yield return new AuditLeaf(raw.sqlite3_column_int64(stmt, 0), raw.sqlite3_column_blob(stmt, 1).ToArray(), raw.sqlite3_column_blob(stmt, 2).ToArray());
+            }
+
+            Check(db, rc, raw.SQLITE_DONE);
         }
     }
 

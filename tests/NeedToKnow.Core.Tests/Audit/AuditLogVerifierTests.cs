@@ -65,9 +65,43 @@ public class AuditLogVerifierTests
         bytes[^5] ^= 1;
         store.Rows[25] = row with { Entry = bytes, LeafHash = MerkleHasher.HashLeaf(bytes) };
         var report = await Verify(store, signer);
-        var first = report.Problems.First(p => p.Kind == AuditProblemKind.RootMismatch);
-        Assert.Equal(20, first.Index);
-        Assert.Equal("entries 0 to 29 do not hash to the root of the tree head of size 30: an entry from 20 to 29 was changed with its leaf hash", first.Message);
+        // One problem: the later head of size 50 cannot match either and is folded into it, not listed again.
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((AuditProblemKind.RootMismatch, 20L), (problem.Kind, problem.Index));
+        Assert.Equal("entries 0 to 29 do not hash to the root of the tree head of size 30: an entry from 20 to 29 was changed with its leaf hash; the signed tree head of size 50 and the saved tree state of size 50 do not match the log either", problem.Message);
+    }
+
+    [Fact]
+    public async Task A_changed_entry_is_one_problem_and_the_roots_of_later_heads_are_not_listed()
+    {
+        // The entry is changed, its stored leaf hash is not: the roots are recomputed from the stored leaf hashes, which
+        // still match every signed head, so the change is named once and nothing else is reported.
+        var (store, signer) = await LogOf(50, 10, 20, 30);
+        var row = store.Rows[5];
+        var bytes = (byte[])row.Entry.Clone();
+        bytes[^5] ^= 1;
+        store.Rows[5] = row with { Entry = bytes };
+        var report = await Verify(store, signer);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal("entry 5 does not match its stored leaf hash: it was changed", problem.Message);
+        Assert.Equal(4, report.CheckedHeads);
+    }
+
+    [Fact]
+    public async Task A_changed_leaf_hash_is_named_with_one_root_mismatch_for_all_later_heads()
+    {
+        var (store, signer) = await LogOf(50, 10, 20, 30);
+        var row = store.Rows[5];
+        var hash = (byte[])row.LeafHash.Clone();
+        hash[0] ^= 1;
+        store.Rows[5] = row with { LeafHash = hash };
+        var problems = (await Verify(store, signer)).Problems;
+        Assert.Equal(
+            [
+                (AuditProblemKind.Changed, "entry 5 does not match its stored leaf hash: it was changed"),
+                (AuditProblemKind.RootMismatch, "entries 0 to 9 do not hash to the root of the tree head of size 10: an entry from 0 to 9 was changed with its leaf hash; 3 signed tree heads (sizes 20 to 50) and the saved tree state of size 50 do not match the log either"),
+            ],
+            problems.Select(p => (p.Kind, p.Message)));
     }
 
     [Fact]

@@ -24,22 +24,7 @@ public static class MerkleHasher
     /// <summary>Writes SHA-256(0x00 || <paramref name="entry"/>) to <paramref name="destination"/> (RFC 9162 §2.1.1).</summary>
     /// <param name="entry">The leaf's bytes (the canonical entry encoding).</param>
     /// <param name="destination">At least <see cref="HashSize"/> bytes.</param>
-    public static void HashLeaf(ReadOnlySpan<byte> entry, Span<byte> destination)
-    {
-        if (entry.Length <= 1023)
-        {
-            Span<byte> buffer = stackalloc byte[entry.Length + 1];
-            buffer[0] = 0x00;
-            entry.CopyTo(buffer[1..]);
-            SHA256.HashData(buffer, destination);
-            return;
-        }
-
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([0x00]);
-        hash.AppendData(entry);
-        hash.GetHashAndReset(destination);
-    }
+    public static void HashLeaf(ReadOnlySpan<byte> entry, Span<byte> destination) => Sha256.Hash(0x00, entry, default, destination);
 
     /// <summary>Returns SHA-256(0x00 || <paramref name="entry"/>) (RFC 9162 §2.1.1).</summary>
     /// <param name="entry">The leaf's bytes.</param>
@@ -55,24 +40,7 @@ public static class MerkleHasher
     /// <param name="left">The left child's hash (any length; proofs from untrusted input are hashed as given).</param>
     /// <param name="right">The right child's hash.</param>
     /// <param name="destination">At least <see cref="HashSize"/> bytes; may overlap either input.</param>
-    public static void HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination)
-    {
-        Span<byte> buffer = stackalloc byte[1 + (2 * HashSize)];
-        if (left.Length == HashSize && right.Length == HashSize)
-        {
-            buffer[0] = 0x01;
-            left.CopyTo(buffer[1..]);
-            right.CopyTo(buffer[(1 + HashSize)..]);
-            SHA256.HashData(buffer, destination);
-            return;
-        }
-
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData([0x01]);
-        hash.AppendData(left);
-        hash.AppendData(right);
-        hash.GetHashAndReset(destination);
-    }
+    public static void HashChildren(ReadOnlySpan<byte> left, ReadOnlySpan<byte> right, Span<byte> destination) => Sha256.Hash(0x01, left, right, destination);
 
     /// <summary>Returns SHA-256(0x01 || <paramref name="left"/> || <paramref name="right"/>) (RFC 9162 §2.1.1).</summary>
     /// <param name="left">The left child's hash.</param>

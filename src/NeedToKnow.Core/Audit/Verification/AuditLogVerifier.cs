@@ -91,6 +91,13 @@ public static class AuditLogVerifier
         private bool _broken;
         private long _read;
 
+        // Once one head's root does not match, every later head's cannot either: those are folded into the first
+        // root mismatch (its position in the problem list) instead of one line each.
+        private int _foldInto = -1;
+        private int _folded;
+        private long _foldFirst;
+        private long _foldLast;
+
         public Checker(IReadOnlyList<SignedTreeHead> heads, TreeHeadVerifier? key)
         {
             ArgumentNullException.ThrowIfNull(heads);
@@ -253,7 +260,10 @@ public static class AuditLogVerifier
 
             if (!_broken)
             {
-                _range.Append(leafHash);
+                // The roots are recomputed from the stored leaf hashes (each entry was just checked against its own): a
+                // changed entry whose leaf hash is intact then leaves the roots whole, and any other entry rewritten
+                // together with its leaf hash is still narrowed down by the heads around it.
+                _range.Append(row.LeafHash.Length == MerkleHasher.HashSize ? row.LeafHash : leafHash);
                 CheckHeads();
             }
 
@@ -282,6 +292,7 @@ public static class AuditLogVerifier
                 _notes.Add($"entries {latest.TreeSize} to {_expected - 1} are not covered by a signed tree head yet");
             }
 
+            long? stateFolded = null;
             if (savedState is not null && !_broken)
             {
                 if (_expected > savedState.Size)
@@ -290,8 +301,28 @@ public static class AuditLogVerifier
                 }
                 else if (_expected == savedState.Size && !_range.Root().AsSpan().SequenceEqual(savedState.Root()))
                 {
-                    _problems.Add(AuditProblemKind.StateMismatch, null, $"the saved tree state of size {savedState.Size} does not match the entries");
+                    if (_foldInto >= 0)
+                    {
+                        stateFolded = savedState.Size;
+                    }
+                    else
+                    {
+                        _problems.Add(AuditProblemKind.StateMismatch, null, $"the saved tree state of size {savedState.Size} does not match the entries");
+                    }
                 }
+            }
+
+            if (_foldInto >= 0 && (_folded > 0 || stateFolded is not null))
+            {
+                var heads = _folded switch
+                {
+                    0 => null,
+                    1 => $"the signed tree head of size {_foldFirst}",
+                    _ => $"{_folded} signed tree heads (sizes {_foldFirst} to {_foldLast})",
+                };
+                var state = stateFolded is { } size ? $"the saved tree state of size {size}" : null;
+                var plural = _folded > 1 || (heads is not null && state is not null);
+                _problems.Append(_foldInto, "; " + string.Join(" and ", new[] { heads, state }.OfType<string>()) + (plural ? " do" : " does") + " not match the log either");
             }
 
             return new AuditVerificationReport(_read, _problems.ToList(), _notes, _checkedHeads, latest);
@@ -306,8 +337,15 @@ public static class AuditLogVerifier
                 _checkedHeads++;
                 if (!_root.AsSpan().SequenceEqual(head.RootHash))
                 {
+                    if (_foldInto >= 0)
+                    {
+                        _foldFirst = _folded++ == 0 ? head.TreeSize : _foldFirst;
+                        _foldLast = head.TreeSize;
+                        continue;
+                    }
+
                     var from = Math.Min(_lastGood, Math.Max(head.TreeSize - 1, 0));
-                    _problems.Add(AuditProblemKind.RootMismatch, from, $"entries 0 to {head.TreeSize - 1} do not hash to the root of the tree head of size {head.TreeSize}: an entry from {from} to {head.TreeSize - 1} was changed with its leaf hash");
+                    _foldInto = _problems.Add(AuditProblemKind.RootMismatch, from, $"entries 0 to {head.TreeSize - 1} do not hash to the root of the tree head of size {head.TreeSize}: an entry from {from} to {head.TreeSize - 1} was changed with its leaf hash");
                 }
                 else
                 {
@@ -340,17 +378,20 @@ public static class AuditLogVerifier
         private readonly List<AuditProblem> _items = [];
         private long _dropped;
 
-        public void Add(AuditProblemKind kind, long? index, string message)
+        /// <summary>Adds a problem; its position in the list, or -1 when it was only counted.</summary>
+        public int Add(AuditProblemKind kind, long? index, string message)
         {
             if (_items.Count < MaxListedProblems)
             {
                 _items.Add(new AuditProblem(kind, index, message));
+                return _items.Count - 1;
             }
-            else
-            {
-                _dropped++;
-            }
+
+            _dropped++;
+            return -1;
         }
+
+        public void Append(int position, string text) => _items[position] = _items[position] with { Message = _items[position].Message + text };
 
         public List<AuditProblem> ToList()
         {
