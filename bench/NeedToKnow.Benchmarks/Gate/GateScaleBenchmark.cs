@@ -6,15 +6,19 @@ namespace NeedToKnow.Benchmarks.Gate;
 /// <summary>
 /// The flat-time table (issue #4 "Measured"): decision time on the allow path and on the last deny path from 1,000
 /// to 1,000,000 apps and from 10,000 to 10,000,000 cached consent records. Each operation decides 1,024 requests over
-/// random users and apps, so at the large sizes most lookups miss the CPU caches. Setup (building the snapshot and
-/// the cache) is not timed; it prints the measured managed bytes per cached consent record. Run with
-/// <c>--filter '*GateScale*' --inProcess</c> and a short job; the 10,000,000-record case needs about 5 GB of memory.
+/// random users and apps, so at the large sizes most lookups miss the CPU caches: <c>Allow</c> / <c>DenyScopeRefused</c>
+/// call <c>Decide</c> once per request, the <c>Batched</c> cases pass the same 1,024 requests to <c>DecideBatch</c>.
+/// Setup (building the snapshot and bulk-loading the cache, not timed) prints the measured managed bytes per cached
+/// consent record. Run with <c>--filter '*GateScale*' --inProcess</c> and a short job; the 10,000,000-record case needs
+/// about 5 GB of memory and about two minutes of setup.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class GateScaleBenchmark
 {
     private const int Batch = 1024;
     private PrivacyGate _gate = null!;
+    private readonly GateDecision[] _decisions = new GateDecision[Batch];
     private GateRequest[] _allow = null!;
     private GateRequest[] _deny = null!;
 
@@ -61,6 +65,14 @@ public class GateScaleBenchmark
     /// <summary>Deny 103 at check 5 (every lookup done).</summary>
     [Benchmark(OperationsPerInvoke = Batch)]
     public int DenyScopeRefused() => GateWorld.Run(_gate, _deny);
+
+    /// <summary>Allow, the same requests through <c>PrivacyGate.DecideBatch</c> (groups of eight, lookups staged so misses overlap).</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int AllowBatched() => GateWorld.RunBatch(_gate, _allow, _decisions);
+
+    /// <summary>Deny 103, the same requests through <c>PrivacyGate.DecideBatch</c>.</summary>
+    [Benchmark(OperationsPerInvoke = Batch)]
+    public int DenyScopeRefusedBatched() => GateWorld.RunBatch(_gate, _deny, _decisions);
 }
 
 /// <summary>One size of the flat-time table.</summary>

@@ -57,6 +57,7 @@ internal sealed class GateWorld
         var latency = System.Runtime.GCSettings.LatencyMode;
         System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency; // fewer blocking full GCs while filling
         var cache = new ConsentCache(users);
+        cache.EnsureCapacity((long)users * AppsPerUser); // bulk load: the table is sized once, no resize while filling
         for (var u = 0; u < users; u++)
         {
             var user = UserId(u);
@@ -119,6 +120,19 @@ internal sealed class GateWorld
         }
 
         return requests;
+    }
+
+    /// <summary>The same requests through <see cref="PrivacyGate.DecideBatch"/> (one call for the whole array).</summary>
+    public static int RunBatch(PrivacyGate gate, GateRequest[] requests, GateDecision[] decisions)
+    {
+        gate.DecideBatch(requests, decisions);
+        var sum = 0;
+        for (var i = 0; i < decisions.Length; i++)
+        {
+            sum += (int)decisions[i].Kind;
+        }
+
+        return sum;
     }
 
     public static int Run(PrivacyGate gate, GateRequest[] requests)

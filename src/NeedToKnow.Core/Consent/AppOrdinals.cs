@@ -12,6 +12,9 @@ internal static class AppOrdinals
     private static readonly ConcurrentDictionary<string, int> Ordinals = new(StringComparer.Ordinal);
     private static int s_next;
 
+    /// <summary>The ordinal of an app id already seen, without adding one (reads must not grow the table).</summary>
+    public static bool TryGet(string appId, out int ordinal) => Ordinals.TryGetValue(appId, out ordinal);
+
     public static int Get(string appId)
     {
         if (Ordinals.TryGetValue(appId, out var ordinal))

@@ -116,8 +116,12 @@ public sealed class DeclarationSnapshot
         }
 
         var status = live is null ? AppStatus.Offline : app.Status;
-        return new AppEntry(AppOrdinals.Get(app.AppId), status, live?.Version ?? 0, app.Developer.EntityType, app.Developer.Verified, [.. app.Admissions], [.. app.BannedKeys], items);
+        return new AppEntry(AppOrdinals.Get(app.AppId), status, live?.Version ?? 0, app.Developer.EntityType, app.Developer.Verified, [.. app.Admissions.Select(x => Canonical(rules, x))], [.. app.BannedKeys.Select(x => Canonical(rules, x))], items);
     }
+
+    /// <summary>The catalog's own instance of a key string equal to <paramref name="value"/>, so the gate's scans match by reference first.</summary>
+    private static string Canonical(GateRules rules, string value) =>
+        rules.TryResolve(value, out var t) && string.Equals(t.Rule.Key, value, StringComparison.Ordinal) ? t.Rule.Key : value;
 
     private readonly record struct SharedKey(IReadOnlyList<DeclaredItem> Items, DeveloperInfo Developer, int Version, string? Category)
     {

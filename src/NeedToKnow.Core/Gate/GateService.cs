@@ -119,6 +119,42 @@ public sealed class GateService : IAsyncDisposable
     }
 
     /// <summary>
+    /// Decides many requests: the same decisions and records as <see cref="Decide"/> on each in order, with the
+    /// gate's <see cref="PrivacyGate.DecideBatch"/> overlapping the memory reads of independent requests. Never throws
+    /// for a request.
+    /// </summary>
+    /// <param name="requests">The requests.</param>
+    /// <param name="decisions">Receives one decision per request, at the same index; at least as long as <paramref name="requests"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="decisions"/> is shorter than <paramref name="requests"/>.</exception>
+    public void DecideBatch(ReadOnlySpan<GateRequest> requests, Span<GateDecision> decisions)
+    {
+        if (decisions.Length < requests.Length)
+        {
+            throw new ArgumentException("decisions has room for " + decisions.Length + " decisions, the batch holds " + requests.Length + " requests", nameof(decisions));
+        }
+
+        var gate = _gate;
+        if (gate is null || IsStale())
+        {
+            for (var i = 0; i < requests.Length; i++)
+            {
+                decisions[i] = Decide(in requests[i]);
+            }
+
+            return;
+        }
+
+        gate.DecideBatch(requests, decisions);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            if (decisions[i].Kind != DecisionKind.Allow)
+            {
+                Enqueue(in requests[i], in decisions[i]);
+            }
+        }
+    }
+
+    /// <summary>
     /// Records a user's answer: appends it durably to the ledger, then folds the ledger up to it into the cache, so
     /// the very next decision on this node sees it. When the append fails, a restrictive event (refusal, withdrawal,
     /// removal) is still applied to this node's cache before the error is rethrown: failing toward less access.

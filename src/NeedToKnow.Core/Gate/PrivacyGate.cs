@@ -23,6 +23,8 @@ namespace NeedToKnow.Core.Gate;
 /// </remarks>
 public sealed class PrivacyGate
 {
+    private const int Group = 8;
+    private static int s_touched;
     private readonly DeclarationSnapshot _declarations;
     private readonly IConsentView _consents;
     private readonly ConsentCache? _cache;
@@ -80,12 +82,80 @@ public sealed class PrivacyGate
         var id = _ids.Next();
         try
         {
-            return DecideCore(in request, id);
+            return DecideCore(in request, id, 0);
         }
         catch (Exception ex)
         {
             return Failed(id, GateReason.InternalError, GateCheck.Internal, GateDetail.Exception, ex.GetType().Name + ": " + ex.Message);
         }
+    }
+
+    /// <summary>
+    /// Decides many independent requests: the same decisions, in the same order, as calling <see cref="Decide"/> on each
+    /// (ids are handed out in request order). Faster on large platforms: requests are taken in groups of eight and each
+    /// group's app, consent entry and consent state are read for all eight before any is decided, so their cache
+    /// misses overlap instead of following one another. Never throws for a request; never allocates on the allow path.
+    /// </summary>
+    /// <param name="requests">The requests.</param>
+    /// <param name="decisions">Receives one decision per request, at the same index; at least as long as <paramref name="requests"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="decisions"/> is shorter than <paramref name="requests"/>.</exception>
+    public void DecideBatch(ReadOnlySpan<GateRequest> requests, Span<GateDecision> decisions)
+    {
+        if (decisions.Length < requests.Length)
+        {
+            throw new ArgumentException("decisions has room for " + decisions.Length + " decisions, the batch holds " + requests.Length + " requests", nameof(decisions));
+        }
+
+        var cache = _cache;
+        Span<ulong> hashes = stackalloc ulong[Group];
+        var apps = default(Group8<AppEntry>);
+        var states = default(Group8<ConsentState>);
+        var touched = 0;
+        for (var start = 0; start < requests.Length; start += Group)
+        {
+            var n = Math.Min(Group, requests.Length - start);
+            var group = requests.Slice(start, n);
+            if (cache is not null)
+            {
+                // Stage 1: find the apps and hash the users; the eight lookups are independent, so their misses overlap.
+                for (var k = 0; k < n; k++)
+                {
+                    ref readonly var r = ref group[k];
+                    apps[k] = r.AppId is not null && r.UserId is not null && _declarations.TryGetApp(r.AppId, out var a) ? a : null;
+                    hashes[k] = r.UserId is null ? 0 : ConsentCache.HashUser(r.UserId);
+                }
+
+                // Stage 2: read each request's first consent-table entry (needs the app ordinal from stage 1).
+                for (var k = 0; k < n; k++)
+                {
+                    states[k] = apps[k] is { } a ? cache.Peek(hashes[k], a.Ordinal) : null;
+                }
+
+                // Stage 3: touch each state's answer arrays, so that deciding finds them in the cache.
+                for (var k = 0; k < n; k++)
+                {
+                    if (states[k] is { } st)
+                    {
+                        touched += st.KeyArray.Length + st.ScopeArray.Length;
+                    }
+                }
+            }
+
+            for (var k = 0; k < n; k++)
+            {
+                var id = _ids.Next();
+                try
+                {
+                    decisions[start + k] = DecideCore(in group[k], id, cache is null ? 0 : hashes[k]);
+                }
+                catch (Exception ex)
+                {
+                    decisions[start + k] = Failed(id, GateReason.InternalError, GateCheck.Internal, GateDetail.Exception, ex.GetType().Name + ": " + ex.Message);
+                }
+            }
+        }
+
+        s_touched = touched; // keeps the stage-3 reads from being optimized away
     }
 
     /// <summary>A fail-closed deny for callers that cannot reach the gate's inputs (store unavailable).</summary>
@@ -95,7 +165,10 @@ public sealed class PrivacyGate
     internal GateDecision NewFailed(GateReason reason, GateCheck check, GateDetail detail, string error) =>
         Failed(_ids.Next(), reason, check, detail, error);
 
-    private GateDecision DecideCore(in GateRequest request, DecisionId id)
+    /// <param name="request">The request.</param>
+    /// <param name="id">Its decision id.</param>
+    /// <param name="userHash">The user id's <see cref="ConsentCache.HashUser"/> when already computed, else 0.</param>
+    private GateDecision DecideCore(in GateRequest request, DecisionId id, ulong userHash)
     {
         var rules = _declarations.Rules;
         string key;
@@ -160,7 +233,7 @@ public sealed class PrivacyGate
         ConsentState? state;
         if (_cache is not null)
         {
-            _cache.TryGet(request.UserId, app.Ordinal, out state);
+            _cache.TryGet(request.UserId, userHash != 0 ? userHash : ConsentCache.HashUser(request.UserId), app.Ordinal, out state);
         }
         else if (_snapshot is not null)
         {
@@ -229,4 +302,12 @@ public sealed class PrivacyGate
 
     private static GateDecision Deny(DecisionId id, GateReason reason, GateCheck check, GateDetail detail, string key, int version) =>
         new(DecisionKind.Deny, reason, check, detail, key, id, version, null, null);
+}
+
+/// <summary>Eight references on the stack, for one group of <see cref="PrivacyGate.DecideBatch"/>.</summary>
+[System.Runtime.CompilerServices.InlineArray(8)]
+internal struct Group8<T>
+    where T : class
+{
+    private T? _first;
 }

@@ -108,9 +108,17 @@ internal static class GateEndpoints
 
         var started = Stopwatch.GetTimestamp();
         var decisions = new GateDecision[batch.Requests.Count];
-        for (var i = 0; i < decisions.Length; i++)
+        var requests = new GateRequest[decisions.Length];
+        for (var i = 0; i < requests.Length; i++)
         {
-            decisions[i] = DecideOne(batch.Requests[i], gate, report, time);
+            var r = batch.Requests[i];
+            requests[i] = new GateRequest(r.AppId!, r.UserId!, r.Target!, r.UserGesture, r.Time ?? time.GetUtcNow());
+        }
+
+        gate.DecideBatch(requests, decisions);
+        for (var i = 0; i < requests.Length; i++)
+        {
+            report.Record(requests[i].UserId, requests[i].AppId, decisions[i].Key ?? requests[i].Target, decisions[i].Kind, requests[i].Time);
         }
 
         metrics.Count(decisions);

@@ -156,4 +156,71 @@ public sealed class ConsentLedgerTests
         Assert.Equal("wxb", s.AppId);
         Assert.Equal((2L, 1), (cache.Count, cache.UserCount));
     }
+
+    [Fact]
+    public void Cache_replaces_grows_and_clears_while_counting()
+    {
+        var cache = new ConsentCache();
+        var key = new KeyConsent("Album", ConsentStatus.Granted, PurposeHash.Of("p"), false, 1, T0);
+        for (var u = 0; u < 500; u++)
+        {
+            for (var a = 0; a < 4; a++)
+            {
+                cache.Set(new ConsentState("user" + u, "wxgrow" + a, [key], [], u));
+            }
+        }
+
+        cache.Set(new ConsentState("user7", "wxgrow2", [], [], 99));
+        Assert.Equal((2000L, 500), (cache.Count, cache.UserCount));
+        Assert.True(cache.TryGet("user7", "wxgrow2", out var replaced));
+        Assert.Equal((99L, true), (replaced.LastSequence, replaced.IsEmpty));
+        Assert.True(cache.TryGet("user499", "wxgrow3", out var last));
+        Assert.Equal(("user499", "wxgrow3", 499L), (last.UserId, last.AppId, last.LastSequence));
+        Assert.False(cache.TryGet("user500", "wxgrow0", out _));
+        Assert.False(cache.TryGet("user1", "wx-never-seen", out _));
+        cache.Clear();
+        Assert.Equal((0L, 0), (cache.Count, cache.UserCount));
+        Assert.False(cache.TryGet("user7", "wxgrow2", out _));
+    }
+
+    [Fact]
+    public async Task Cache_readers_see_every_written_state_while_a_writer_grows_and_replaces()
+    {
+        // One writer (the ledger follower) adds and replaces states, growing the table many times; a reader checks that
+        // every state published before its read is found with the newest or a newer sequence, never torn or lost.
+        var cache = new ConsentCache();
+        const int Users = 20_000;
+        var published = 0;
+        var failures = 0;
+        var writer = Task.Run(() =>
+        {
+            for (var u = 0; u < Users; u++)
+            {
+                cache.Set(new ConsentState("cu" + u, "wxconc", [], [], 1));
+                cache.Set(new ConsentState("cu" + u, "wxconc", [], [], 2));
+                Volatile.Write(ref published, u + 1);
+            }
+        });
+        var reader = Task.Run(() =>
+        {
+            var rng = new Random(1);
+            while (Volatile.Read(ref published) < Users)
+            {
+                var n = Volatile.Read(ref published);
+                if (n == 0)
+                {
+                    continue;
+                }
+
+                var u = rng.Next(n);
+                if (!cache.TryGet("cu" + u, "wxconc", out var s) || s.LastSequence != 2 || s.UserId != "cu" + u)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        });
+        await Task.WhenAll(writer, reader);
+        Assert.Equal(0, failures);
+        Assert.Equal(((long)Users, Users), (cache.Count, cache.UserCount));
+    }
 }

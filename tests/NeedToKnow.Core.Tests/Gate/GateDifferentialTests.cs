@@ -25,6 +25,7 @@ public sealed class GateDifferentialTests(ITestOutputHelper output)
     public void Fast_gate_equals_reference_on_random_worlds()
     {
         var compared = 0;
+        var batchedCompared = 0;
         var kinds = new Dictionary<(DecisionKind, GateDetail), int>();
         for (var seed = 1; seed <= 120; seed++)
         {
@@ -49,10 +50,23 @@ public sealed class GateDifferentialTests(ITestOutputHelper output)
                 kinds[(fast.Kind, fast.Detail)] = kinds.GetValueOrDefault((fast.Kind, fast.Detail)) + 1;
                 compared++;
             }
+
+            // The batch path decides the same as one by one (groups of eight, staged reads), including a short last group.
+            var all = requests.ToArray();
+            var batched = new GateDecision[all.Length];
+            gate.DecideBatch(all, batched);
+            for (var i = 0; i < all.Length; i++)
+            {
+                Assert.Equal(ReferenceGate.Of(gate.Decide(in all[i])), ReferenceGate.Of(batched[i]));
+                Assert.NotEqual(default, batched[i].Id);
+            }
+
+            batchedCompared += all.Length;
         }
 
         output.WriteLine($"compared {compared} decisions; outcomes: " + string.Join(", ", kinds.OrderBy(k => k.Key.ToString()).Select(k => $"{k.Key.Item1}/{k.Key.Item2}={k.Value}")));
         Assert.Equal(120 * 150, compared);
+        Assert.Equal(120 * 150, batchedCompared);
 
         // The random worlds must reach every way to decide, or the comparison proves little.
         foreach (var detail in Enum.GetValues<GateDetail>().Where(d => d is not (GateDetail.StoreUnavailable or GateDetail.Exception)))
