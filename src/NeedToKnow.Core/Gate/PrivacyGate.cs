@@ -125,18 +125,26 @@ public sealed class PrivacyGate
                     hashes[k] = r.UserId is null ? 0 : ConsentCache.HashUser(r.UserId);
                 }
 
-                // Stage 2: read each request's first consent-table entry (needs the app ordinal from stage 1).
+                // Stage 2: read each request's first consent-table entry (needs the app ordinal from stage 1) and the app's items.
                 for (var k = 0; k < n; k++)
                 {
-                    states[k] = apps[k] is { } a ? cache.Peek(hashes[k], a.Ordinal) : null;
+                    if (apps[k] is { } a)
+                    {
+                        states[k] = cache.Peek(hashes[k], a.Ordinal);
+                        touched += a.Items.Length;
+                    }
+                    else
+                    {
+                        states[k] = null;
+                    }
                 }
 
-                // Stage 3: touch each state's answer arrays, so that deciding finds them in the cache.
+                // Stage 3: touch each state's answer arrays and user id, so that deciding finds them in the cache.
                 for (var k = 0; k < n; k++)
                 {
                     if (states[k] is { } st)
                     {
-                        touched += st.KeyArray.Length + st.ScopeArray.Length;
+                        touched += st.KeyArray.Length + st.ScopeArray.Length + st.UserId.Length;
                     }
                 }
             }
