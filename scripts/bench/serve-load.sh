@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Load measurement of `ntk serve` over loopback HTTP/1.1 keep-alive with wrk (docs/server.md, "Measured").
 #   bash scripts/bench/serve-load.sh peak          # single and batch peaks, then p99 at half the single peak
+#   bash scripts/bench/serve-load.sh single        # single-decision peak only (wrk)
 #   bash scripts/bench/serve-load.sh rate R        # fixed-rate (open-loop) single decisions at R/s: `ntk bench serve`
 #   bash scripts/bench/serve-load.sh soak [SECS]   # memory soak at a moderate rate: RSS and GC heap every 30 s (default 600 s)
 # Builds Release, starts a fresh server (SQLite in a temporary folder) on 127.0.0.1:18080, registers the examples/
@@ -55,6 +56,10 @@ case "$mode" in
     echo "half peak ($half/s): $(fixed "$half")"
     echo "RSS at the end: $(rss); $(heap)"
     ;;
+  single)
+    wrk -t1 -c"$conns" -d3s -s "$here/gate-decide.lua" "$url" >/dev/null
+    echo "single: $(wrk -t1 -c"$conns" -d"${duration}s" --latency -s "$here/gate-decide.lua" "$url" | tail -1)"
+    ;;
   rate)
     echo "$(fixed "${2:?rate}")"
     echo "RSS at the end: $(rss); $(heap)"
@@ -63,7 +68,7 @@ case "$mode" in
     secs="${2:-600}"
     NTK_DELAY_MS=1 wrk -t1 -c"${NTK_SOAK_CONNECTIONS:-8}" -d"${secs}s" --latency -s "$here/gate-decide.lua" "$url" >"$work/soak.txt" &
     load=$!
-    for t in $(seq 0 30 "$secs"); do echo "t=${t}s RSS $(rss); $(heap)"; sleep 30; done
+    for t in $(seq 0 30 "$secs"); do echo "t=${t}s RSS $(rss); $(heap)"; [ "$t" -lt "$secs" ] && sleep 30; done
     wait "$load"; tail -1 "$work/soak.txt"
     ;;
 esac

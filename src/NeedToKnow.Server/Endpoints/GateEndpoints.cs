@@ -47,7 +47,12 @@ internal static class GateEndpoints
         System.IO.Pipelines.ReadResult read;
         while (true)
         {
-            read = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+            // A small body has usually arrived with the head: no await then.
+            if (!reader.TryRead(out read))
+            {
+                read = await reader.ReadAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+
             if (read.IsCompleted || read.IsCanceled)
             {
                 break;
