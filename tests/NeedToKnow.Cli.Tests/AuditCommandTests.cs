@@ -154,7 +154,7 @@ public sealed class AuditCommandTests : IAsyncLifetime
         await File.WriteAllTextAsync(file, proofJson);
         var (ok, stdout, _) = CliRunner.Run("audit", "verify-proof", file, "--key", PublicKey);
         Assert.Equal(0, ok);
-        Assert.StartsWith("ok: entry 23 (Consent wxapp3 Location 104 at 2026-11-02T22:00:00.0000000Z) is in the log of size 60", stdout);
+        Assert.StartsWith("ok: entry 23 (Consent wxapp3 Location 104 refused at 2026-11-02T22:00:00.000Z) is in the log of size 60", stdout);
         using var doc = JsonDocument.Parse(proofJson);
         var tampered = proofJson.Replace("\"leafIndex\": 23", "\"leafIndex\": 22", StringComparison.Ordinal);
         await File.WriteAllTextAsync(file, tampered);
@@ -237,5 +237,111 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.Equal("index,kind,time,app,app_version,privacy_key,api,reason_code,outcome,user_hash,leaf_hash", lines[0]);
         Assert.Equal(61, lines.Length);
         Assert.StartsWith("0,Interception,2026-11-01T00:00:00.000Z,wxapp0,,PhoneNumber,,112,granted,", lines[1]);
+    }
+
+    [Fact]
+    public void Prove_errors_go_to_standard_error_as_text_not_into_the_proof_file()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("audit", "prove", "--entry", "-1", "--db", Db);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.StartsWith("error: entry -1 is not in the tree of size ", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_too_large_for_a_key_a_head_or_a_proof_are_refused_before_reading()
+    {
+        var big = Path.Combine(_folder, "big.bin");
+        using (var f = File.Create(big))
+        {
+            f.SetLength(5L * 1024 * 1024);
+        }
+
+        foreach (var args in new[]
+        {
+            new[] { "audit", "verify-proof", big, "--key", PublicKey },
+            ["audit", "verify", "--db", Db, "--key", big],
+            ["audit", "verify", "--db", Db, "--from-head", big],
+            ["audit", "publish", "--db", Db, "--key", big],
+        })
+        {
+            var (exit, _, stderr) = CliRunner.Run(args);
+            Assert.True(exit == 2, string.Join(' ', args) + ": " + stderr);
+            Assert.Contains("`" + big + "` has 5,242,880 bytes: too large for ", stderr, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Unusable_keys_heads_and_proofs_are_named_without_runtime_internals()
+    {
+        var text = Path.Combine(_folder, "text.txt");
+        File.WriteAllText(text, "hello");
+        var (exit, _, stderr) = CliRunner.Run("audit", "verify", "--db", Db, "--key", text);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: cannot use the key `" + text + "`: the audit public key is not a PEM EC key (expected `-----BEGIN PUBLIC KEY-----`", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Parameter", stderr, StringComparison.Ordinal);
+
+        var array = Path.Combine(_folder, "array.json");
+        File.WriteAllText(array, "[]");
+        (exit, _, stderr) = CliRunner.Run("audit", "verify-proof", array, "--key", PublicKey);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: `" + array + "` is not an inclusion proof: expected the JSON object that `ntk audit prove` prints", stderr, StringComparison.Ordinal);
+
+        File.WriteAllText(array, "{\"leafIndex\": 1,\n \"treeSize\": ");
+        (exit, _, stderr) = CliRunner.Run("audit", "verify-proof", array, "--key", PublicKey);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: `" + array + "` is not an inclusion proof: not valid JSON at line 2", stderr, StringComparison.Ordinal);
+
+        File.WriteAllText(array, "{\"treeSize\": 5}");
+        (exit, _, stderr) = CliRunner.Run("audit", "verify", "--db", Db, "--from-head", array);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: `" + array + "`: not a signed tree head: `timestamp` is missing", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Publish_refuses_a_key_that_did_not_sign_the_log()
+    {
+        var other = Path.Combine(_folder, "other.pem");
+        using (var signer = TreeHeadSigner.Generate())
+        {
+            File.WriteAllText(other, signer.ExportPrivateKeyPem());
+        }
+
+        var (exit, stdout, stderr) = CliRunner.Run("audit", "publish", "--db", Db, "--key", other);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("did not sign this log's latest tree head", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Public_key_prints_the_key_that_verifies_the_log()
+    {
+        var (exit, pem, _) = CliRunner.Run("audit", "public-key", "--key", Key);
+        Assert.Equal(0, exit);
+        Assert.Equal(File.ReadAllText(PublicKey).Trim(), pem.Trim());
+    }
+
+    [Theory]
+    [InlineData("03/12/2026")]
+    [InlineData("12/03/2026")]
+    [InlineData("2026-11-01 08:00")]
+    [InlineData("Nov 1 2026")]
+    public void Stats_dates_must_be_iso_8601(string date)
+    {
+        var (exit, _, stderr) = CliRunner.Run("audit", "stats", "--db", Db, "--since", date);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: --since `" + date + "` is not a date", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("2026-11-02")]
+    [InlineData("2026-11-02T08:00")]
+    [InlineData("2026-11-02T08:00:00Z")]
+    [InlineData("2026-11-02T16:00:00+08:00")]
+    [InlineData("2026-11-02T08:00:00.5Z")]
+    public void Iso_8601_dates_are_taken(string date)
+    {
+        var (exit, _, stderr) = CliRunner.Run("audit", "stats", "--db", Db, "--since", date);
+        Assert.True(exit == 0, stderr);
     }
 }

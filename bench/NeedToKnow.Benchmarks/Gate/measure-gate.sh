@@ -6,8 +6,8 @@
 #   writes    ConsentWriteBenchmark  - durable consent writes, SQLite and PostgreSQL, single and batched
 #   gate      ntk bench gate         - the shared workload through the real gate, beside the Cedar peer in the same run
 # Usage: [PARTS="decision scale"] bash bench/NeedToKnow.Benchmarks/Gate/measure-gate.sh OUTDIR
-# Each lock hold is at most 12 minutes: "decision scale" fits in one (about 8 minutes on the 2-core machine, most of it
-# building the 10M-record world), "writes gate" in another.
+# Each lock hold is at most 12 minutes. On 2026-12-03 (2 cores) "decision gate" took 38 s and "scale" 2 minutes (most of
+# it building the 10M-record world); "writes" takes a few minutes more.
 # Env: NTK_BENCH_POSTGRES (a PostgreSQL with fsync=on, synchronous_commit=on) for the PostgreSQL rows;
 #      NTK_GATE_PEER (a copy of ../shared/peers/gate with node_modules installed) for the Cedar row.
 # Jobs are short and in process (BenchmarkDotNet InProcessEmit toolchain: 1 launch, 3 warm-ups, 10 iterations of

@@ -27,6 +27,7 @@ internal static class AuditCommands
         command.Subcommands.Add(Stats(output));
         command.Subcommands.Add(Export(output));
         command.Subcommands.Add(Keygen(output));
+        command.Subcommands.Add(PublicKey(output));
         return command;
     }
 
@@ -92,7 +93,7 @@ internal static class AuditCommands
                 }
 
                 output.Out.WriteLine(report.IsValid
-                    ? $"ok: {report.EntriesRead} entries match {report.CheckedHeads} signed tree head(s){(report.LatestHead is null ? "" : ", latest " + report.LatestHead)}"
+                    ? $"ok: {report.EntriesRead} entries match {report.CheckedHeads} signed tree head(s){(report.LatestHead is { } h ? $", latest size {h.TreeSize} at {Utc(h.Timestamp)} root {Convert.ToBase64String(h.RootHash)}" : "")}"
                     : $"failed: {report.Problems.Count} problem(s) in {report.EntriesRead} entries");
             }
 
@@ -112,19 +113,20 @@ internal static class AuditCommands
 
     internal static async Task<int> ProveAsync(CliOutput output, string db, long index, long? size, CancellationToken ct)
     {
-        return await WithStoreAsync(output, "json", db, async store =>
+        // The proof goes to standard output (often redirected to a file); errors go to standard error as text.
+        return await WithStoreAsync(output, "text", db, async store =>
         {
             var heads = await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false);
             var head = size is null ? heads.LastOrDefault() : heads.LastOrDefault(h => h.TreeSize == size);
             if (head is null)
             {
-                output.Fail("json", size is null ? "the log has no signed tree head yet" : $"no signed tree head has size {size}", "run `ntk audit publish --key KEY` or wait for the server to publish one");
+                output.Fail("text", size is null ? "the log has no signed tree head yet" : $"no signed tree head has size {size}", "run `ntk audit publish --key KEY` or wait for the server to publish one");
                 return ExitCode.UsageOrUnreadable;
             }
 
             if (index < 0 || index >= head.TreeSize)
             {
-                output.Fail("json", $"entry {index} is not in the tree of size {head.TreeSize}", $"give an index from 0 to {head.TreeSize - 1}");
+                output.Fail("text", $"entry {index} is not in the tree of size {head.TreeSize}", $"give an index from 0 to {head.TreeSize - 1}");
                 return ExitCode.UsageOrUnreadable;
             }
 
@@ -158,14 +160,9 @@ internal static class AuditCommands
             return (int)ExitCode.UsageOrUnreadable;
         }
 
-        string text;
-        try
+        if (!TryReadSmall(output, format, file, "an inclusion proof", out var text))
         {
-            text = file == "-" ? Console.In.ReadToEnd() : File.ReadAllText(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return (int)output.Fail(format, $"cannot read `{file}`: {e.Message.TrimEnd('.')}");
+            return (int)ExitCode.UsageOrUnreadable;
         }
 
         ProofFile? proof;
@@ -175,7 +172,12 @@ internal static class AuditCommands
         }
         catch (JsonException e)
         {
-            return (int)output.Fail(format, $"`{file}` is not an inclusion proof: {e.Message.Split('\n')[0].TrimEnd('.').ToLowerInvariant()}");
+            // System.Text.Json says "could not be converted" for a value of the wrong type; anything else is syntax.
+            var wrongType = e.Message.Contains("could not be converted", StringComparison.Ordinal);
+            var why = !wrongType ? $"not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}"
+                : e.Path is null or "$" ? "expected the JSON object that `ntk audit prove` prints"
+                : $"`{e.Path.TrimStart('$', '.')}` has the wrong type";
+            return (int)output.Fail(format, $"`{file}` is not an inclusion proof: {why}");
         }
 
         if (proof?.TreeHead is null || proof.Hashes is null || proof.LeafHash is null || proof.Entry is null)
@@ -188,7 +190,7 @@ internal static class AuditCommands
         string? described = null;
         if (AuditEntryCodec.TryDecode(proof.Entry, out _, out var entry, out _))
         {
-            described = $"{entry.Kind} {entry.AppId} {entry.PrivacyKey} {entry.ReasonCode} at {entry.Time.UtcDateTime:O}";
+            described = string.Join(' ', new[] { entry.Kind.ToString(), entry.AppId, entry.PrivacyKey, entry.ReasonCode, entry.Outcome }.Where(p => p.Length > 0)) + " at " + Utc(entry.Time);
         }
 
         if (format == "json")
@@ -198,7 +200,7 @@ internal static class AuditCommands
         else
         {
             output.Out.WriteLine(result.IsValid
-                ? $"ok: entry {proof.LeafIndex} ({described}) is in the log of size {proof.TreeSize} signed at {head.Timestamp.UtcDateTime:O}"
+                ? $"ok: entry {proof.LeafIndex} ({described}) is in the log of size {proof.TreeSize} signed at {Utc(head.Timestamp)}"
                 : $"failed: {result.Problem}");
         }
 
@@ -216,22 +218,34 @@ internal static class AuditCommands
 
     internal static async Task<int> PublishAsync(CliOutput output, string db, string keyFile, CancellationToken ct)
     {
+        if (!TryReadSmall(output, "text", keyFile, "a signing key", out var pem))
+        {
+            return (int)ExitCode.UsageOrUnreadable;
+        }
+
         TreeHeadSigner signer;
         try
         {
-            signer = TreeHeadSigner.FromPem(File.ReadAllText(keyFile));
+            signer = TreeHeadSigner.FromPem(pem);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
+        catch (ArgumentException e)
         {
-            return (int)output.Fail("text", $"cannot use the signing key `{keyFile}`: {e.Message.Split('\n')[0].TrimEnd('.')}");
+            return (int)output.Fail("text", $"cannot use the signing key `{keyFile}`: {WithoutParameter(e)}", "give the operator's private key, e.g. the `ntk-audit-key.pem` that `ntk serve` keeps beside its database");
         }
 
         using (signer)
         {
-            return await WithStoreAsync(output, "json", db, async store =>
+            return await WithStoreAsync(output, "text", db, async store =>
             {
-                var integrator = await AuditIntegrator.RestoreAsync(store.AuditLog, ct).ConfigureAwait(false);
                 var heads = await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false);
+                if (heads.Count > 0 && !signer.Verifier.Verify(heads[^1]))
+                {
+                    // A head signed with another key would split the log between two keys that no auditor holds together.
+                    output.Fail("text", $"the key `{keyFile}` (id {signer.Verifier.KeyId[..16]}) did not sign this log's latest tree head", "give the key that signs this log's heads");
+                    return ExitCode.UsageOrUnreadable;
+                }
+
+                var integrator = await AuditIntegrator.RestoreAsync(store.AuditLog, ct).ConfigureAwait(false);
                 var publisher = new AuditPublisher(store.AuditLog, integrator, signer, TimeProvider.System, heads.Count > 0 ? heads[^1] : null);
                 var head = await publisher.PublishAsync(ct).ConfigureAwait(false);
                 output.WriteJson(HeadJson(head));
@@ -348,6 +362,24 @@ internal static class AuditCommands
         return command;
     }
 
+    private static Command PublicKey(CliOutput output)
+    {
+        var key = new Option<string>("--key") { Description = "The operator's private key (PEM), e.g. ntk-audit-key.pem", Required = true };
+        var command = new Command("public-key", "Print the public key (PEM) of a signing key, for auditors: `verify --key` and `verify-proof --key` take it") { key };
+        command.SetAction(parse =>
+        {
+            var file = parse.GetValue(key)!;
+            if (!TryReadKey(output, "text", file, out var verifier))
+            {
+                return (int)ExitCode.UsageOrUnreadable;
+            }
+
+            output.Out.WriteLine(verifier!.PublicKeyPem);
+            return (int)ExitCode.Success;
+        });
+        return command;
+    }
+
     // Verify, prove, stats and export only read: they never create, migrate or write into the file they check.
     private static async Task<int> WithStoreAsync(CliOutput output, string format, string db, Func<NeedToKnowStore, Task<ExitCode>> work, CancellationToken ct, bool readOnly = true)
     {
@@ -383,15 +415,78 @@ internal static class AuditCommands
     private static bool TryReadHead(CliOutput output, string format, string file, out SignedTreeHead? head)
     {
         head = null;
+        if (!TryReadSmall(output, format, file, "a signed tree head", out var text))
+        {
+            return false;
+        }
+
+        if (SignedTreeHeadJson.TryParse(text, out head, out var error))
+        {
+            return true;
+        }
+
+        output.Fail(format, $"`{file}`: {error}", "give a head printed by `ntk audit publish` (or the server's /v1/audit/tree-head)");
+        return false;
+    }
+
+    private static bool TryReadKey(CliOutput output, string format, string file, out TreeHeadVerifier? key)
+    {
+        key = null;
+        if (!TryReadSmall(output, format, file, "a key", out var pem))
+        {
+            return false;
+        }
+
         try
         {
-            if (SignedTreeHeadJson.TryParse(File.ReadAllText(file), out head, out var error))
+            key = TreeHeadVerifier.FromPem(pem);
+            return true;
+        }
+        catch (ArgumentException e)
+        {
+            output.Fail(format, $"cannot use the key `{file}`: {WithoutParameter(e)}", "give the log's public key as PEM (`ntk audit public-key --key PRIVATE.pem` prints it)");
+            return false;
+        }
+    }
+
+    /// <summary>The most a key, a signed tree head or a proof file may hold: each is a few kilobytes (STYLE.md H10).</summary>
+    internal const int MaxSmallFileBytes = 1024 * 1024;
+
+    /// <summary>Reads a key, head or proof file (or standard input for <c>-</c>) of at most <see cref="MaxSmallFileBytes"/>.</summary>
+    private static bool TryReadSmall(CliOutput output, string format, string file, string what, out string text)
+    {
+        text = "";
+        try
+        {
+            if (file == "-")
             {
+                var buffer = new char[MaxSmallFileBytes + 1];
+                var read = Console.In.ReadBlock(buffer, 0, buffer.Length);
+                if (read > MaxSmallFileBytes)
+                {
+                    output.Fail(format, $"standard input holds more than {MaxSmallFileBytes:N0} bytes: too large for {what}");
+                    return false;
+                }
+
+                text = new string(buffer, 0, read);
                 return true;
             }
 
-            output.Fail(format, $"`{file}`: {error}");
-            return false;
+            if (Directory.Exists(file))
+            {
+                output.Fail(format, $"`{file}` is a folder, not {what}");
+                return false;
+            }
+
+            var length = new FileInfo(file).Length;
+            if (length > MaxSmallFileBytes)
+            {
+                output.Fail(format, $"`{file}` has {length:N0} bytes: too large for {what} (at most {MaxSmallFileBytes:N0})");
+                return false;
+            }
+
+            text = File.ReadAllText(file);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -400,20 +495,10 @@ internal static class AuditCommands
         }
     }
 
-    private static bool TryReadKey(CliOutput output, string format, string file, out TreeHeadVerifier? key)
-    {
-        key = null;
-        try
-        {
-            key = TreeHeadVerifier.FromPem(File.ReadAllText(file));
-            return true;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
-        {
-            output.Fail(format, $"cannot use the key `{file}`: {e.Message.Split('\n')[0].TrimEnd('.')}", "give the log's public key as PEM");
-            return false;
-        }
-    }
+    private static string WithoutParameter(ArgumentException e) =>
+        e.ParamName is { } name ? e.Message.Replace($" (Parameter '{name}')", "", StringComparison.Ordinal) : e.Message;
+
+    private static string Utc(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     private static bool TryParseTime(CliOutput output, string format, string option, string? text, out DateTimeOffset? time)
     {
@@ -423,7 +508,7 @@ internal static class AuditCommands
             return true;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        if (DateTimeOffset.TryParseExact(text, IsoFormats, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
         {
             time = parsed;
             return true;
@@ -432,6 +517,13 @@ internal static class AuditCommands
         output.Fail(format, $"{option} `{text}` is not a date", "use ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z");
         return false;
     }
+
+    // ISO 8601 dates and times only: a culture's 03/12/2026 is ambiguous.
+    private static readonly string[] IsoFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mmK", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ssK",
+        "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
+    ];
 
     private static HeadFile HeadJson(SignedTreeHead head) => new HeadFile(head.TreeSize, head.Timestamp.ToUnixTimeMilliseconds(), head.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), head.RootHash, head.Signature);
 

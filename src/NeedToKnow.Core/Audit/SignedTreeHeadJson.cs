@@ -49,17 +49,35 @@ public static class SignedTreeHeadJson
             return false;
         }
 
+        JsonDocument doc;
         try
         {
-            using var doc = JsonDocument.Parse(json);
+            doc = JsonDocument.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            error = $"not a signed tree head: not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}";
+            return false;
+        }
+
+        using (doc)
+        {
             var root = doc.RootElement;
-            var size = root.GetProperty("treeSize").GetInt64();
-            var ms = root.GetProperty("timestamp").GetInt64();
-            var rootHash = Convert.FromBase64String(root.GetProperty("rootHash").GetString() ?? string.Empty);
-            var signature = Convert.FromBase64String(root.GetProperty("signature").GetString() ?? string.Empty);
-            if (size < 0 || rootHash.Length != 32)
+            if (root.ValueKind != JsonValueKind.Object)
             {
-                error = "a signed tree head needs a `treeSize` of 0 or more and a 32-byte `rootHash`";
+                error = "not a signed tree head: expected a JSON object with `treeSize`, `timestamp`, `rootHash` and `signature`";
+                return false;
+            }
+
+            if (!TryInt64(root, "treeSize", out var size, out error) || !TryInt64(root, "timestamp", out var ms, out error)
+                || !TryBase64(root, "rootHash", out var rootHash, out error) || !TryBase64(root, "signature", out var signature, out error))
+            {
+                return false;
+            }
+
+            if (size < 0 || rootHash.Length != 32 || ms < -62_135_596_800_000 || ms > 253_402_300_799_999)
+            {
+                error = "a signed tree head needs a `treeSize` of 0 or more, a `timestamp` in Unix milliseconds and a 32-byte `rootHash`";
                 return false;
             }
 
@@ -67,10 +85,44 @@ public static class SignedTreeHeadJson
             error = null;
             return true;
         }
-        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException or ArgumentOutOfRangeException)
+    }
+
+    private static bool TryInt64(JsonElement root, string name, out long value, out string? error)
+    {
+        value = 0;
+        if (!root.TryGetProperty(name, out var p))
         {
-            error = "not a signed tree head: " + e.Message.Split('\n')[0].TrimEnd('.').ToLowerInvariant();
+            error = $"not a signed tree head: `{name}` is missing";
             return false;
         }
+
+        if (p.ValueKind != JsonValueKind.Number || !p.TryGetInt64(out value))
+        {
+            error = $"not a signed tree head: `{name}` must be a whole number";
+            return false;
+        }
+
+        error = null;
+        return true;
+    }
+
+    private static bool TryBase64(JsonElement root, string name, out byte[] value, out string? error)
+    {
+        value = [];
+        if (!root.TryGetProperty(name, out var p))
+        {
+            error = $"not a signed tree head: `{name}` is missing";
+            return false;
+        }
+
+        if (p.ValueKind != JsonValueKind.String || !p.TryGetBytesFromBase64(out var bytes))
+        {
+            error = $"not a signed tree head: `{name}` must be a base64 string";
+            return false;
+        }
+
+        value = bytes;
+        error = null;
+        return true;
     }
 }

@@ -33,7 +33,7 @@ public sealed class TreeHeadSigner : IDisposable
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
             key.Dispose();
-            throw new ArgumentException("the audit signing key is not a PEM EC private key: " + e.Message, nameof(pem), e);
+            throw new ArgumentException("the audit signing key is not a PEM EC private key (expected `-----BEGIN PRIVATE KEY-----` or `BEGIN EC PRIVATE KEY`)", nameof(pem), e);
         }
 
         var parameters = key.ExportParameters(false);

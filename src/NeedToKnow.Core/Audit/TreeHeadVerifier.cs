@@ -36,7 +36,7 @@ public sealed class TreeHeadVerifier
         }
         catch (Exception e) when (e is ArgumentException or CryptographicException)
         {
-            throw new ArgumentException("the audit public key is not a PEM EC key: " + e.Message, nameof(pem), e);
+            throw new ArgumentException("the audit public key is not a PEM EC key (expected `-----BEGIN PUBLIC KEY-----`, `BEGIN PRIVATE KEY` or `BEGIN EC PRIVATE KEY`)", nameof(pem), e);
         }
 
         if (key.KeySize != 256)

@@ -51,17 +51,31 @@ internal sealed class PlatformRuntime : IAsyncDisposable
             ? Path.GetDirectoryName(Path.GetFullPath(connection.Target)) ?? Directory.GetCurrentDirectory()
             : Directory.GetCurrentDirectory());
         Directory.CreateDirectory(state);
-        var master = LoadOrCreate(Path.Combine(state, "ntk-secret.key"), () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
-        var masterBytes = Convert.FromBase64String(master.Trim());
-        var signerPem = options.AuditKeyPem ?? LoadOrCreate(Path.Combine(state, "ntk-audit-key.pem"), () =>
-        {
-            using var generated = TreeHeadSigner.Generate();
-            return generated.ExportPrivateKeyPem();
-        });
-
         var store = await NeedToKnowStore.OpenAsync(connection, null, ct).ConfigureAwait(false);
         try
         {
+            // A store that already holds a signed log must get back the key that signed it and the secret its user
+            // hashes were keyed with: new ones would split the log between two keys and change every user's hash.
+            var secretPath = Path.Combine(state, "ntk-secret.key");
+            var keyPath = Path.Combine(state, "ntk-audit-key.pem");
+            if ((await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false)).Count > 0)
+            {
+                foreach (var (path, missing) in new[] { (keyPath, options.AuditKeyPem is null && !File.Exists(keyPath)), (secretPath, !File.Exists(secretPath)) })
+                {
+                    if (missing)
+                    {
+                        throw new InvalidOperationException($"the store already has a signed audit log, but `{path}` is missing: restore it from your backup (a new one would split the log between two keys and change every pseudonymous user hash)");
+                    }
+                }
+            }
+
+            var master = LoadOrCreate(secretPath, () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
+            var masterBytes = Convert.FromBase64String(master.Trim());
+            var signerPem = options.AuditKeyPem ?? LoadOrCreate(keyPath, () =>
+            {
+                using var generated = TreeHeadSigner.Generate();
+                return generated.ExportPrivateKeyPem();
+            });
             var stores = new PlatformStores(store.Declarations, store.Consents, store.GateRecords, store.GateRecordReader, store.Submissions, store.AppOwners);
             var audit = await AuditRuntime.OpenAsync(store.AuditLog, store.GateRecords, TreeHeadSigner.FromPem(signerPem), Derive(masterBytes, "ntk audit user hash"), TimeProvider.System, ct).ConfigureAwait(false);
             var gate = new GateService(GateRules.FromCatalog(catalog), store.Declarations, store.Consents, audit, new GateServiceOptions(), TimeProvider.System);

@@ -69,7 +69,7 @@ internal static class StoreMigrator
 
         if (!apply)
         {
-            throw new StoreMigrationException($"database schema is out of date: {pending.Count} migration(s) pending, first `{pending[0].Name}`: run with migrations enabled");
+            throw new StoreMigrationException($"its schema is older than this ntk or not a NeedToKnow store's ({pending.Count} migration(s) pending, first `{pending[0].Name}`): `ntk serve --db` on it upgrades a NeedToKnow store");
         }
 
         var result = engine.PerformUpgrade();

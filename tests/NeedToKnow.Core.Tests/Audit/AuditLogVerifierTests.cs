@@ -134,7 +134,69 @@ public class AuditLogVerifierTests
         store.Rows[9] = a with { Index = 9 };
         var reordered = (await Verify(store, signer)).Problems.Where(p => p.Kind == AuditProblemKind.Reordered).ToList();
         Assert.Equal([5L, 9L], reordered.Select(p => p.Index!.Value));
-        Assert.Equal("entry 5 holds the entry of index 9: rows were swapped or moved", reordered[0].Message);
+        Assert.Equal("entry 5 holds the entry of index 9: rows were swapped or moved, or its index was rewritten; so the signed tree head of size 50 and the saved tree state of size 50 do not match the log", reordered[0].Message);
+        Assert.Equal(2, (await Verify(store, signer)).Problems.Count);
+    }
+
+    [Fact]
+    public async Task Consecutive_changed_entries_are_one_problem()
+    {
+        var (store, signer) = await LogOf(50);
+        for (var i = 10; i < 30; i++)
+        {
+            var bytes = (byte[])store.Rows[i].Entry.Clone();
+            bytes[^5] ^= 1;
+            store.Rows[i] = store.Rows[i] with { Entry = bytes };
+        }
+
+        var bytes40 = (byte[])store.Rows[40].Entry.Clone();
+        bytes40[^5] ^= 1;
+        store.Rows[40] = store.Rows[40] with { Entry = bytes40 };
+        var problems = (await Verify(store, signer)).Problems;
+        Assert.Equal(
+            ["entries 10 to 29 do not match their stored leaf hashes: they were changed", "entry 40 does not match its stored leaf hash: it was changed"],
+            problems.Select(p => p.Message));
+        Assert.Equal([10L, 40L], problems.Select(p => p.Index!.Value));
+    }
+
+    [Fact]
+    public async Task A_log_rolled_back_with_its_heads_is_caught_by_the_saved_tree_state()
+    {
+        var (store, signer) = await LogOf(50, 20);
+        var state = await store.LoadTreeStateAsync(default);
+        store.Rows.RemoveRange(20, 30);
+        var heads = (await store.ReadTreeHeadsAsync(default)).Where(h => h.TreeSize <= 20).ToList();
+        var report = AuditLogVerifier.Verify(store.Rows, heads, signer.Verifier, state);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal((AuditProblemKind.Truncated, 20L), (problem.Kind, problem.Index));
+        Assert.Equal("the log's saved tree state has size 50 but the log has 20 entries: entries 20 to 49 were deleted (the log was rolled back)", problem.Message);
+    }
+
+    [Fact]
+    public async Task The_wrong_key_is_one_problem_not_one_per_head()
+    {
+        var (store, signer) = await LogOf(50, 10, 20, 30);
+        using var other = TreeHeadSigner.Generate();
+        var report = AuditLogVerifier.Verify(store.Rows, await store.ReadTreeHeadsAsync(default), other.Verifier, await store.LoadTreeStateAsync(default));
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(AuditProblemKind.BadSignature, problem.Kind);
+        Assert.Equal($"none of the 4 tree heads has a valid signature for key {other.Verifier.KeyId[..16]}: is it the log's public key?", problem.Message);
+    }
+
+    [Fact]
+    public async Task A_forged_head_beside_a_true_head_of_the_same_size_is_blamed_on_the_head()
+    {
+        var (store, signer) = await LogOf(50, 20);
+        var stored = (await store.ReadTreeHeadsAsync(default)).Single(h => h.TreeSize == 20);
+        var root = (byte[])stored.RootHash.Clone();
+        root[0] ^= 1;
+        var forged = signer.Sign(20, stored.Timestamp.AddSeconds(1), root);
+        var report = await Verify(store, signer, forged);
+        var problem = Assert.Single(report.Problems);
+        Assert.Equal(AuditProblemKind.RootMismatch, problem.Kind);
+        Assert.Null(problem.Index);
+        Assert.StartsWith("the tree head of size 20 signed at ", problem.Message, StringComparison.Ordinal);
+        Assert.EndsWith("does not match the log, while another signed head of that size does: it is not a head of this log (forged, or from another log)", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -101,6 +101,33 @@ public class AuditStatisticsTests
     }
 
     [Fact]
+    public void A_consent_event_logged_before_its_prompt_still_answers_it()
+    {
+        // The server appends a consent event as soon as the host reports it, while the prompt record that led to it can
+        // still be in the gate's record batch: log order is not time order.
+        static AuditEntry At(int second, AuditEntryKind kind, string user, string outcome = "") =>
+            new(kind, Start.AddSeconds(second), "wxa", "Location", kind == AuditEntryKind.Prompt ? "104" : "", user, outcome);
+        string u1 = new('1', 64), u2 = new('2', 64);
+        var builder = new AuditStatisticsBuilder(null, null);
+        foreach (var e in new[]
+        {
+            At(2, AuditEntryKind.Consent, u1, "granted"),   // answers the prompt at 1, logged after it
+            At(6, AuditEntryKind.Consent, u1, "refused"),   // answers the prompt at 5 (the latest before it)
+            At(1, AuditEntryKind.Prompt, u1),
+            At(5, AuditEntryKind.Prompt, u1),
+            At(9, AuditEntryKind.Prompt, u2),
+            At(8, AuditEntryKind.Consent, u2, "granted"),   // before the prompt in time: not its answer
+        })
+        {
+            builder.Add(e);
+        }
+
+        var stats = builder.Build();
+        Assert.Equal(3, stats.PromptsShown);
+        Assert.Equal([("granted", 1L), ("refused", 1L), ("unanswered", 1L)], stats.PromptOutcomes.Select(c => (c.Name, c.Count)));
+    }
+
+    [Fact]
     public void The_sentence_names_an_exact_instant_and_the_end_of_the_period()
     {
         var stats = new AuditStatisticsBuilder(Start.AddHours(11.5), null).Build();

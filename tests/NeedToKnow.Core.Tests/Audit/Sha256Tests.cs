@@ -29,6 +29,9 @@ public sealed class Sha256Tests
         var actual = new byte[32];
         Sha256.Hash(0x01, data.AsSpan(0, first), data.AsSpan(first), actual);
         Assert.Equal(expected, actual);
+        var fallback = new byte[32];
+        Sha256.Managed(0x01, data.AsSpan(0, first), data.AsSpan(first), fallback);
+        Assert.Equal(expected, fallback);
     }
 
     [Fact]

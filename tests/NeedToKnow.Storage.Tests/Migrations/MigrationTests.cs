@@ -63,7 +63,7 @@ public abstract class MigrationTests : StoreTestBase
     {
         await using var fresh = TestStore.Create(Kind);
         var e = await Assert.ThrowsAsync<StoreMigrationException>(() => fresh.OpenAsync(new StoreOptions { Migrate = false }));
-        Assert.StartsWith("database schema is out of date: ", e.Message);
+        Assert.StartsWith("its schema is older than this ntk or not a NeedToKnow store's (", e.Message);
         Assert.Contains("first `0001_gate.sql`", e.Message);
     }
 }

@@ -12,8 +12,9 @@ namespace NeedToKnow.Core.Audit.Merkle;
 /// <c>libcrypto.so.3</c>: the same library and the same SHA-NI code that <see cref="SHA256"/> reaches, but without the
 /// <c>EVP_Digest</c> set-up that .NET goes through on every call. On this project's machine that set-up costs about
 /// 450 ns per call against about 85 ns for the two blocks of a node hash, and a log verification is nothing but such
-/// calls (docs/audit.md). Elsewhere, or when the library or its symbols are missing, or when the known-answer test
-/// below fails, it falls back to <see cref="IncrementalHash"/>; <see cref="IsNative"/> says which path is in use.
+/// calls (docs/audit.md). Elsewhere, or when the library or its symbols are missing, when OpenSSL runs in FIPS mode
+/// (the low-level API bypasses the FIPS provider), or when the known-answer test below fails, it falls back to
+/// <see cref="SHA256"/>; <see cref="IsNative"/> says which path is in use.
 /// </remarks>
 internal static unsafe class Sha256
 {
@@ -28,7 +29,14 @@ internal static unsafe class Sha256
     static Sha256()
 #pragma warning restore CA1810
     {
-        if (!OperatingSystem.IsLinux() || !NativeLibrary.TryLoad("libcrypto.so.3", out var library))
+        if (!OperatingSystem.IsLinux() || !TryLoadLibcrypto(out var library))
+        {
+            return;
+        }
+
+        // A FIPS-enforcing OpenSSL must keep every hash inside its validated provider, which the low-level API bypasses.
+        if (NativeLibrary.TryGetExport(library, "EVP_default_properties_is_fips_enabled", out var fips)
+            && ((delegate* unmanaged[Cdecl]<nint, int>)fips)(0) != 0)
         {
             return;
         }
@@ -52,7 +60,7 @@ internal static unsafe class Sha256
         }
     }
 
-    /// <summary>True when hashes are computed by libcrypto's low-level API; false when by <see cref="IncrementalHash"/>.</summary>
+    /// <summary>True when hashes are computed by libcrypto's low-level API; false when by the BCL.</summary>
     public static bool IsNative { get; }
 
     /// <summary>Writes SHA-256(<paramref name="prefix"/> ‖ <paramref name="first"/> ‖ <paramref name="second"/>) to <paramref name="destination"/>.</summary>
@@ -75,28 +83,61 @@ internal static unsafe class Sha256
         }
 
         var context = stackalloc byte[ContextBytes];
+        var ok = true;
         fixed (byte* a = first)
         fixed (byte* b = second)
         fixed (byte* d = destination)
         {
-            Init(context);
-            Update(context, &prefix, 1);
+            // Each call returns 1 on success; a failure (never seen) falls back to the BCL for this hash.
+            ok &= Init(context) == 1;
+            ok &= Update(context, &prefix, 1) == 1;
             if (first.Length > 0)
             {
-                Update(context, a, (nuint)first.Length);
+                ok &= Update(context, a, (nuint)first.Length) == 1;
             }
 
             if (second.Length > 0)
             {
-                Update(context, b, (nuint)second.Length);
+                ok &= Update(context, b, (nuint)second.Length) == 1;
             }
 
-            Final(d, context);
+            ok &= Final(d, context) == 1;
+        }
+
+        if (!ok)
+        {
+            Managed(prefix, first, second, destination);
         }
     }
 
-    private static void Managed(byte prefix, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination)
+    private static bool TryLoadLibcrypto(out nint library)
     {
+        foreach (var name in new[] { "libcrypto.so.3", "libcrypto.so.1.1" })
+        {
+            if (NativeLibrary.TryLoad(name, out library))
+            {
+                return true;
+            }
+        }
+
+        library = 0;
+        return false;
+    }
+
+    internal static void Managed(byte prefix, ReadOnlySpan<byte> first, ReadOnlySpan<byte> second, Span<byte> destination)
+    {
+        var length = 1 + first.Length + second.Length;
+        if (length <= 1024)
+        {
+            // One BCL call over a stack copy: the shape of every node and of almost every leaf.
+            Span<byte> buffer = stackalloc byte[length];
+            buffer[0] = prefix;
+            first.CopyTo(buffer[1..]);
+            second.CopyTo(buffer[(1 + first.Length)..]);
+            SHA256.HashData(buffer, destination);
+            return;
+        }
+
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData([prefix]);
         hash.AppendData(first);

@@ -38,8 +38,9 @@ public sealed record AuditStatistics
     public long PromptsShown { get; init; }
 
     /// <summary>
-    /// Prompts per outcome (<c>granted</c>, <c>refused</c>, <c>unanswered</c>): a prompt's outcome is the next granted or
-    /// refused consent event of the same user for the same program in the period; it sums to <see cref="PromptsShown"/>.
+    /// Prompts per outcome (<c>granted</c>, <c>refused</c>, <c>unanswered</c>): a prompt's outcome is a granted or refused
+    /// consent event of the same user for the same program in the period at or after the prompt's time, whatever the
+    /// order of the two in the log (an answer goes to the latest prompt before it); it sums to <see cref="PromptsShown"/>.
     /// </summary>
     public IReadOnlyList<AuditCount> PromptOutcomes { get; init; } = [];
 

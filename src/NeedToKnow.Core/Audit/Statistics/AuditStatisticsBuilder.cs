@@ -18,8 +18,9 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
     private readonly Dictionary<string, long> _consent = new(StringComparer.Ordinal);
     private readonly Dictionary<long, (long I, long P, long C)> _hours = [];
 
-    // Prompts waiting for their answer, per (program, user hash): the host reports the answer as a consent event.
-    private readonly Dictionary<(string App, string User), long> _pendingPrompts = [];
+    // Prompts and answers not yet paired, per (program, user hash): the host reports the answer as a consent event, and
+    // the log's order is not time order (the consent event can be appended before the prompt record that led to it).
+    private readonly Dictionary<(string App, string User), OpenPrompts> _open = [];
     private long _entries;
     private long _interceptions;
     private long _prompts;
@@ -62,15 +63,19 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
                 }
                 else
                 {
-                    // The prompt record is written before the user answers; the answer arrives as a consent event.
-                    CollectionsMarshal.GetValueRefOrAddDefault(_pendingPrompts, (entry.AppId, entry.UserHash), out _)++;
+                    // The answer arrives as a consent event, before or after this record in the log.
+                    Open(entry).Prompt(entry.Time, _promptOutcomes);
                 }
 
                 bucket.P++;
                 break;
             case AuditEntryKind.Consent:
                 Increment(_consent, entry.Outcome);
-                AnswerPrompt(entry);
+                if (entry.Outcome is "granted" or "refused")
+                {
+                    Open(entry).Answer(entry.Time, entry.Outcome, _promptOutcomes);
+                }
+
                 bucket.C++;
                 break;
             case AuditEntryKind.Enforcement:
@@ -84,23 +89,10 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
         _hours[hour] = bucket;
     }
 
-    // A prompt's outcome is the next granted or refused consent event of the same user for the same program.
-    private void AnswerPrompt(AuditEntry consent)
+    private OpenPrompts Open(AuditEntry entry)
     {
-        if (consent.Outcome is not ("granted" or "refused") || !_pendingPrompts.TryGetValue((consent.AppId, consent.UserHash), out var pending))
-        {
-            return;
-        }
-
-        Increment(_promptOutcomes, consent.Outcome);
-        if (pending == 1)
-        {
-            _pendingPrompts.Remove((consent.AppId, consent.UserHash));
-        }
-        else
-        {
-            _pendingPrompts[(consent.AppId, consent.UserHash)] = pending - 1;
-        }
+        ref var open = ref CollectionsMarshal.GetValueRefOrAddDefault(_open, (entry.AppId, entry.UserHash), out _);
+        return open ??= new OpenPrompts();
     }
 
     /// <summary>The figures so far.</summary>
@@ -135,7 +127,7 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
     private Dictionary<string, long> WithUnanswered()
     {
         var outcomes = new Dictionary<string, long>(_promptOutcomes, StringComparer.Ordinal);
-        var unanswered = _pendingPrompts.Values.Sum();
+        var unanswered = _open.Values.Sum(o => (long)o.Prompts.Count);
         if (unanswered > 0)
         {
             outcomes[Unanswered] = outcomes.GetValueOrDefault(Unanswered) + unanswered;
@@ -207,4 +199,60 @@ public sealed class AuditStatisticsBuilder(DateTimeOffset? since, DateTimeOffset
 
     private static List<AuditCount> Sorted(Dictionary<string, long> counts) =>
         [.. counts.OrderByDescending(p => p.Value).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => new AuditCount(p.Key, p.Value))];
+
+    /// <summary>
+    /// A prompt's outcome is a granted or refused consent event of the same user for the same program at or after the
+    /// prompt's time (an answer goes to the latest prompt before it): prompts and answers wait here until their partner
+    /// is read, whatever the log's order.
+    /// </summary>
+    private sealed class OpenPrompts
+    {
+        public List<DateTimeOffset> Prompts { get; } = [];
+
+        public List<(DateTimeOffset Time, string Outcome)> Answers { get; } = [];
+
+        // A prompt read after its answer takes the earliest answer at or after it.
+        public void Prompt(DateTimeOffset time, Dictionary<string, long> outcomes)
+        {
+            var best = -1;
+            for (var i = 0; i < Answers.Count; i++)
+            {
+                if (Answers[i].Time >= time && (best < 0 || Answers[i].Time < Answers[best].Time))
+                {
+                    best = i;
+                }
+            }
+
+            if (best >= 0)
+            {
+                Increment(outcomes, Answers[best].Outcome);
+                Answers.RemoveAt(best);
+                return;
+            }
+
+            Prompts.Add(time);
+        }
+
+        // An answer answers the latest prompt at or before it.
+        public void Answer(DateTimeOffset time, string outcome, Dictionary<string, long> outcomes)
+        {
+            var best = -1;
+            for (var i = 0; i < Prompts.Count; i++)
+            {
+                if (Prompts[i] <= time && (best < 0 || Prompts[i] > Prompts[best]))
+                {
+                    best = i;
+                }
+            }
+
+            if (best >= 0)
+            {
+                Increment(outcomes, outcome);
+                Prompts.RemoveAt(best);
+                return;
+            }
+
+            Answers.Add((time, outcome));
+        }
+    }
 }

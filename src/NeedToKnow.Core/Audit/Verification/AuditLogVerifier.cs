@@ -94,9 +94,20 @@ public static class AuditLogVerifier
         // Once one head's root does not match, every later head's cannot either: those are folded into the first
         // root mismatch (its position in the problem list) instead of one line each.
         private int _foldInto = -1;
+        private bool _foldIsMove;
         private int _folded;
         private long _foldFirst;
         private long _foldLast;
+
+        // The first moved row (its problem's position and index): a move breaks the roots of the heads after it, which
+        // are then said in that problem rather than as an unexplained root mismatch.
+        private int _movePosition = -1;
+        private long _moveIndex;
+
+        // A run of consecutive changed entries is one problem (its position, first and last index).
+        private int _changedPosition = -1;
+        private long _changedFirst;
+        private long _changedLast;
 
         public Checker(IReadOnlyList<SignedTreeHead> heads, TreeHeadVerifier? key)
         {
@@ -108,12 +119,18 @@ public static class AuditLogVerifier
             }
             else
             {
-                foreach (var head in _sorted)
+                var bad = _sorted.Where(h => !key.Verify(h)).ToList();
+                if (bad.Count == 1)
                 {
-                    if (!key.Verify(head))
-                    {
-                        _problems.Add(AuditProblemKind.BadSignature, null, $"the tree head of size {head.TreeSize} signed at {head.Timestamp.UtcDateTime:O} has no valid signature for key {key.KeyId[..16]}");
-                    }
+                    _problems.Add(AuditProblemKind.BadSignature, null, $"the tree head of size {bad[0].TreeSize} signed at {bad[0].Timestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} has no valid signature for key {key.KeyId[..16]}");
+                }
+                else if (bad.Count == _sorted.Length)
+                {
+                    _problems.Add(AuditProblemKind.BadSignature, null, $"none of the {bad.Count} tree heads has a valid signature for key {key.KeyId[..16]}: is it the log's public key?");
+                }
+                else if (bad.Count > 1)
+                {
+                    _problems.Add(AuditProblemKind.BadSignature, null, $"{bad.Count} of the {_sorted.Length} tree heads (sizes {bad[0].TreeSize} to {bad[^1].TreeSize}) have no valid signature for key {key.KeyId[..16]}: they were forged or signed with another key");
                 }
             }
 
@@ -250,12 +267,25 @@ public static class AuditLogVerifier
             }
             else if (c.Carried[i] != row.Index)
             {
-                _problems.Add(AuditProblemKind.Reordered, row.Index, $"entry {row.Index} holds the entry of index {c.Carried[i]}: rows were swapped or moved");
+                var position = _problems.Add(AuditProblemKind.Reordered, row.Index, $"entry {row.Index} holds the entry of index {c.Carried[i]}: rows were swapped or moved, or its index was rewritten");
+                if (_movePosition < 0 && position >= 0)
+                {
+                    (_movePosition, _moveIndex) = (position, row.Index);
+                }
             }
 
             if (!leafHash.SequenceEqual(row.LeafHash))
             {
-                _problems.Add(AuditProblemKind.Changed, row.Index, $"entry {row.Index} does not match its stored leaf hash: it was changed");
+                if (_changedPosition >= 0 && row.Index == _changedLast + 1)
+                {
+                    _changedLast = row.Index;
+                    _problems.Replace(_changedPosition, $"entries {_changedFirst} to {_changedLast} do not match their stored leaf hashes: they were changed");
+                }
+                else
+                {
+                    _changedPosition = _problems.Add(AuditProblemKind.Changed, row.Index, $"entry {row.Index} does not match its stored leaf hash: it was changed");
+                    (_changedFirst, _changedLast) = (row.Index, row.Index);
+                }
             }
 
             if (!_broken)
@@ -299,6 +329,13 @@ public static class AuditLogVerifier
                 {
                     _problems.Add(AuditProblemKind.AppendedOutsideLog, savedState.Size, $"entries {savedState.Size} to {_expected - 1} lie beyond the log's saved tree state of size {savedState.Size}: they were appended behind its back");
                 }
+                else if (_expected < savedState.Size)
+                {
+                    if (latest is null || latest.TreeSize < savedState.Size)
+                    {
+                        _problems.Add(AuditProblemKind.Truncated, _expected, $"the log's saved tree state has size {savedState.Size} but the log has {_expected} entries: entries {_expected} to {savedState.Size - 1} were deleted (the log was rolled back)");
+                    }
+                }
                 else if (_expected == savedState.Size && !_range.Root().AsSpan().SequenceEqual(savedState.Root()))
                 {
                     if (_foldInto >= 0)
@@ -322,10 +359,24 @@ public static class AuditLogVerifier
                 };
                 var state = stateFolded is { } size ? $"the saved tree state of size {size}" : null;
                 var plural = _folded > 1 || (heads is not null && state is not null);
-                _problems.Append(_foldInto, "; " + string.Join(" and ", new[] { heads, state }.OfType<string>()) + (plural ? " do" : " does") + " not match the log either");
+                var what = string.Join(" and ", new[] { heads, state }.OfType<string>()) + (plural ? " do" : " does") + " not match the log";
+                _problems.Append(_foldInto, _foldIsMove ? "; so " + what : "; " + what + " either");
             }
 
             return new AuditVerificationReport(_read, _problems.ToList(), _notes, _checkedHeads, latest);
+        }
+
+        private bool SameSizeHeadMatches(SignedTreeHead head)
+        {
+            foreach (var other in _sorted)
+            {
+                if (!ReferenceEquals(other, head) && other.TreeSize == head.TreeSize && _root.AsSpan().SequenceEqual(other.RootHash))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private void CheckHeads()
@@ -337,6 +388,17 @@ public static class AuditLogVerifier
                 _checkedHeads++;
                 if (!_root.AsSpan().SequenceEqual(head.RootHash))
                 {
+                    if (SameSizeHeadMatches(head))
+                    {
+                        _problems.Add(AuditProblemKind.RootMismatch, null, $"the tree head of size {head.TreeSize} signed at {head.Timestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} does not match the log, while another signed head of that size does: it is not a head of this log (forged, or from another log)");
+                        continue;
+                    }
+
+                    if (_foldInto < 0 && _movePosition >= 0 && _moveIndex >= _lastGood && _moveIndex < head.TreeSize)
+                    {
+                        (_foldInto, _foldIsMove) = (_movePosition, true);
+                    }
+
                     if (_foldInto >= 0)
                     {
                         _foldFirst = _folded++ == 0 ? head.TreeSize : _foldFirst;
@@ -392,6 +454,8 @@ public static class AuditLogVerifier
         }
 
         public void Append(int position, string text) => _items[position] = _items[position] with { Message = _items[position].Message + text };
+
+        public void Replace(int position, string message) => _items[position] = _items[position] with { Message = message };
 
         public List<AuditProblem> ToList()
         {
