@@ -3,6 +3,9 @@
 #   bash scripts/bench/serve-load.sh peak          # single and batch peaks, then p99 at half the single peak
 #   bash scripts/bench/serve-load.sh single        # single-decision peak only (wrk)
 #   bash scripts/bench/serve-load.sh rate R        # fixed-rate (open-loop) single decisions at R/s: `ntk bench serve`
+#   bash scripts/bench/serve-load.sh paced R       # about R/s from wrk itself: R*2.2/1000 connections, each waiting 1 ms
+#                                                    # (wrk's delay()) after every response; wrk's C client costs the
+#                                                    # shared 2 cores far less than `ntk bench serve`
 #   bash scripts/bench/serve-load.sh soak [SECS]   # memory soak at a moderate rate: RSS and GC heap every 30 s (default 600 s)
 # Builds Release, starts a fresh server (SQLite in a temporary folder) on 127.0.0.1:18080, registers the examples/
 # program as wxsim0001 (ntk simulate), grants 1,000 users' consent for Album, then runs wrk with the Lua scripts here.
@@ -53,7 +56,8 @@ case "$mode" in
     peak="$(echo "$single" | awk '{print $2}')"
     # Half the peak, open loop: `ntk bench serve` sends on a fixed schedule; latency counts from the due time.
     half=$(( ${peak%.*} / 2 ))
-    echo "half peak ($half/s): $(fixed "$half")"
+    echo "half peak ($half/s), wrk paced: $(NTK_DELAY_MS=1 wrk -t1 -c$(( (half * 2200 + 999999) / 1000000 )) -d"${duration}s" --latency -s "$here/gate-decide.lua" "$url" | tail -1)"
+    echo "half peak ($half/s), open loop: $(fixed "$half")"
     echo "RSS at the end: $(rss); $(heap)"
     ;;
   single)
@@ -62,6 +66,15 @@ case "$mode" in
     ;;
   rate)
     echo "$(fixed "${2:?rate}")"
+    echo "RSS at the end: $(rss); $(heap)"
+    ;;
+  paced)
+    # A connection's cycle is the 1 ms wait, the timer's slack and the response: about 2.2 ms on this machine.
+    rate="${2:?rate}"
+    pconns=$(( (rate * ${NTK_PACE_CYCLE_US:-2200} + 999999) / 1000000 ))
+    pause="${NTK_PACE_DELAY_MS:-1}"
+    NTK_DELAY_MS="$pause" wrk -t1 -c"$pconns" -d3s -s "$here/gate-decide.lua" "$url" >/dev/null
+    echo "paced ($pconns connections, $pause ms between a response and the next request): $(NTK_DELAY_MS="$pause" wrk -t1 -c"$pconns" -d"${duration}s" --latency -s "$here/gate-decide.lua" "$url" | tail -1)"
     echo "RSS at the end: $(rss); $(heap)"
     ;;
   soak)
