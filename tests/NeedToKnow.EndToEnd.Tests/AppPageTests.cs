@@ -13,13 +13,23 @@ public sealed class AppPageTests(BrowserFixture browser) : IClassFixture<Browser
     {
         await using var server = await NtkServeProcess.StartAsync();
         var examples = NeedToKnow.Testing.RepoPaths.RepoFile("examples");
-        var (exit, _, err) = CorpusReplayTests.RunNtk("simulate", "--server", server.BaseAddress.ToString(), "--operator-key", NtkServeProcess.OperatorKey,
-            "--programs", "1", "--users", "40", "--requests", "400", "--rate", "0", "--seed", "7", "--examples", examples);
+        var (exit, summary, err) = CorpusReplayTests.RunNtk("simulate", "--server", server.BaseAddress.ToString(), "--operator-key", NtkServeProcess.OperatorKey,
+            "--programs", "1", "--users", "40", "--requests", "400", "--rate", "0", "--seed", "7", "--examples", examples, "--format", "json");
         Assert.True(exit == 0, err);
         const string app = "wxsim0001";
+        var denied = JsonDocument.Parse(summary).RootElement.GetProperty("denied").GetInt64();
 
+        // Every denial is an interception record, appended by the audit log's writer after the decision was answered:
+        // wait until the log holds them all, so the API's figures and the page's are read from the same log.
         using var op = server.Client();
         var stats = await op.GetFromJsonAsync<JsonElement>("/v1/apps/" + app + "/stats");
+        for (var i = 0; i < 100 && stats.GetProperty("interceptions").GetInt64() < denied; i++)
+        {
+            await Task.Delay(100);
+            stats = await op.GetFromJsonAsync<JsonElement>("/v1/apps/" + app + "/stats");
+        }
+
+        Assert.Equal(denied, stats.GetProperty("interceptions").GetInt64());
         var overview = await op.GetFromJsonAsync<JsonElement>("/v1/apps/" + app + "/overview");
         var interceptions = stats.GetProperty("interceptions").GetInt64();
         Assert.True(interceptions > 0, "the simulation made no interceptions: " + stats);
