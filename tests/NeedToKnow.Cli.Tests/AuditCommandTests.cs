@@ -344,4 +344,22 @@ public sealed class AuditCommandTests : IAsyncLifetime
         var (exit, _, stderr) = CliRunner.Run("audit", "stats", "--db", Db, "--since", date);
         Assert.True(exit == 0, stderr);
     }
+
+    [Fact]
+    public void A_device_or_pipe_is_read_only_up_to_the_limit()
+    {
+        var (exit, _, stderr) = CliRunner.Run("audit", "verify", "--db", Db, "--key", "/dev/zero");
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: `/dev/zero` holds more than 1,048,576 bytes: too large for a key", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_column_of_the_wrong_type_is_a_clear_error()
+    {
+        Sql(Db, "DROP TRIGGER IF EXISTS audit_tree_heads_no_update; UPDATE audit_tree_heads SET root_hash = 'abc'");
+        var (exit, _, stderr) = CliRunner.Run("audit", "verify", "--db", Db, "--key", PublicKey);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: cannot read the audit log in `" + Db + "`: a column holds a value of the wrong type", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
 }

@@ -406,9 +406,10 @@ internal static class AuditCommands
                 return (int)await work(store).ConfigureAwait(false);
             }
         }
-        catch (Exception e) when (e is StoreUnavailableException or StoreMigrationException or InvalidDataException or FormatException)
+        catch (Exception e) when (e is StoreUnavailableException or StoreMigrationException or InvalidDataException or FormatException or InvalidCastException)
         {
-            return (int)output.Fail(format, $"cannot read the audit log in `{db}`: {e.Message.Split('\n')[0].TrimEnd('.')}");
+            var why = e is InvalidCastException ? "a column holds a value of the wrong type (the file was edited outside ntk)" : e.Message.Split('\n')[0].TrimEnd('.');
+            return (int)output.Fail(format, $"cannot read the audit log in `{db}`: {why}");
         }
     }
 
@@ -458,34 +459,24 @@ internal static class AuditCommands
         text = "";
         try
         {
-            if (file == "-")
-            {
-                var buffer = new char[MaxSmallFileBytes + 1];
-                var read = Console.In.ReadBlock(buffer, 0, buffer.Length);
-                if (read > MaxSmallFileBytes)
-                {
-                    output.Fail(format, $"standard input holds more than {MaxSmallFileBytes:N0} bytes: too large for {what}");
-                    return false;
-                }
-
-                text = new string(buffer, 0, read);
-                return true;
-            }
-
             if (Directory.Exists(file))
             {
                 output.Fail(format, $"`{file}` is a folder, not {what}");
                 return false;
             }
 
-            var length = new FileInfo(file).Length;
-            if (length > MaxSmallFileBytes)
+            // Read at most one byte past the limit, whatever the file is: devices and pipes have no length to check first.
+            using var stream = file == "-" ? Console.OpenStandardInput() : new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1);
+            var buffer = new byte[MaxSmallFileBytes + 1];
+            var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+            if (read > MaxSmallFileBytes)
             {
-                output.Fail(format, $"`{file}` has {length:N0} bytes: too large for {what} (at most {MaxSmallFileBytes:N0})");
+                var size = stream.CanSeek && stream.Length > MaxSmallFileBytes ? $"has {stream.Length:N0} bytes" : $"holds more than {MaxSmallFileBytes:N0} bytes";
+                output.Fail(format, $"`{file}` {size}: too large for {what} (at most {MaxSmallFileBytes:N0})");
                 return false;
             }
 
-            text = File.ReadAllText(file);
+            text = new System.Text.UTF8Encoding(false).GetString(buffer, 0, read).TrimStart('\uFEFF');
             return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -58,14 +58,17 @@ internal sealed class PlatformRuntime : IAsyncDisposable
             // hashes were keyed with: new ones would split the log between two keys and change every user's hash.
             var secretPath = Path.Combine(state, "ntk-secret.key");
             var keyPath = Path.Combine(state, "ntk-audit-key.pem");
-            if ((await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false)).Count > 0)
+            var heads = await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false);
+            if (heads.Count > 0)
             {
-                foreach (var (path, missing) in new[] { (keyPath, options.AuditKeyPem is null && !File.Exists(keyPath)), (secretPath, !File.Exists(secretPath)) })
+                if (options.AuditKeyPem is null && !File.Exists(keyPath))
                 {
-                    if (missing)
-                    {
-                        throw new InvalidOperationException($"the store already has a signed audit log, but `{path}` is missing: restore it from your backup (a new one would split the log between two keys and change every pseudonymous user hash)");
-                    }
+                    throw new InvalidOperationException($"the store already has a signed audit log, but its signing key `{keyPath}` is missing: restore it from your backup (a new key would split the log between two keys)");
+                }
+
+                if (!File.Exists(secretPath))
+                {
+                    throw new InvalidOperationException($"the store already has a signed audit log, but `{secretPath}` is missing: restore it from your backup (a new secret would change every pseudonymous user hash)");
                 }
             }
 
@@ -76,6 +79,13 @@ internal sealed class PlatformRuntime : IAsyncDisposable
                 using var generated = TreeHeadSigner.Generate();
                 return generated.ExportPrivateKeyPem();
             });
+            using (var check = TreeHeadSigner.FromPem(signerPem))
+            {
+                if (heads.Count > 0 && !check.Verifier.Verify(heads[^1]))
+                {
+                    throw new InvalidOperationException($"the audit signing key (`{keyPath}` or the one given) did not sign this store's latest tree head: give the log's own key (another would split the log between two keys)");
+                }
+            }
             var stores = new PlatformStores(store.Declarations, store.Consents, store.GateRecords, store.GateRecordReader, store.Submissions, store.AppOwners);
             var audit = await AuditRuntime.OpenAsync(store.AuditLog, store.GateRecords, TreeHeadSigner.FromPem(signerPem), Derive(masterBytes, "ntk audit user hash"), TimeProvider.System, ct).ConfigureAwait(false);
             var gate = new GateService(GateRules.FromCatalog(catalog), store.Declarations, store.Consents, audit, new GateServiceOptions(), TimeProvider.System);

@@ -95,6 +95,9 @@ public static class AuditLogVerifier
         // root mismatch (its position in the problem list) instead of one line each.
         private int _foldInto = -1;
         private bool _foldIsMove;
+
+        // Heads without a valid signature for the given key: they prove nothing, so their roots are not held against the log.
+        private HashSet<SignedTreeHead> _unsigned = new(ReferenceEqualityComparer.Instance);
         private int _folded;
         private long _foldFirst;
         private long _foldLast;
@@ -120,11 +123,12 @@ public static class AuditLogVerifier
             else
             {
                 var bad = _sorted.Where(h => !key.Verify(h)).ToList();
+                _unsigned.UnionWith(bad);
                 if (bad.Count == 1)
                 {
                     _problems.Add(AuditProblemKind.BadSignature, null, $"the tree head of size {bad[0].TreeSize} signed at {bad[0].Timestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} has no valid signature for key {key.KeyId[..16]}");
                 }
-                else if (bad.Count == _sorted.Length)
+                else if (bad.Count > 1 && bad.Count == _sorted.Length)
                 {
                     _problems.Add(AuditProblemKind.BadSignature, null, $"none of the {bad.Count} tree heads has a valid signature for key {key.KeyId[..16]}: is it the log's public key?");
                 }
@@ -261,11 +265,13 @@ public static class AuditLogVerifier
             }
 
             var leafHash = c.Hashes.AsSpan(i * MerkleHasher.HashSize, MerkleHasher.HashSize);
-            if (c.Errors[i] is { } error)
+            // A changed entry is one problem, also when the change left it unreadable or carrying another index.
+            var changed = !leafHash.SequenceEqual(row.LeafHash);
+            if (!changed && c.Errors[i] is { } error)
             {
                 _problems.Add(AuditProblemKind.Unreadable, row.Index, $"entry {row.Index} cannot be read: {error}");
             }
-            else if (c.Carried[i] != row.Index)
+            else if (!changed && c.Carried[i] != row.Index)
             {
                 var position = _problems.Add(AuditProblemKind.Reordered, row.Index, $"entry {row.Index} holds the entry of index {c.Carried[i]}: rows were swapped or moved, or its index was rewritten");
                 if (_movePosition < 0 && position >= 0)
@@ -274,7 +280,7 @@ public static class AuditLogVerifier
                 }
             }
 
-            if (!leafHash.SequenceEqual(row.LeafHash))
+            if (changed)
             {
                 if (_changedPosition >= 0 && row.Index == _changedLast + 1)
                 {
@@ -388,6 +394,11 @@ public static class AuditLogVerifier
                 _checkedHeads++;
                 if (!_root.AsSpan().SequenceEqual(head.RootHash))
                 {
+                    if (_unsigned.Contains(head))
+                    {
+                        continue; // already named as unsigned; a forged or damaged head says nothing about the entries
+                    }
+
                     if (SameSizeHeadMatches(head))
                     {
                         _problems.Add(AuditProblemKind.RootMismatch, null, $"the tree head of size {head.TreeSize} signed at {head.Timestamp.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffZ} does not match the log, while another signed head of that size does: it is not a head of this log (forged, or from another log)");
