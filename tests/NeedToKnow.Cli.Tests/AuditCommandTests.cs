@@ -362,4 +362,24 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.StartsWith("error: cannot read the audit log in `" + Db + "`: a column holds a value of the wrong type", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Prove_names_an_entry_that_is_not_a_number()
+    {
+        var (exit, stdout, stderr) = CliRunner.Run("audit", "prove", "--entry", "abc", "--db", Db);
+        Assert.Equal(2, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("--entry `abc` is not an entry index: give a whole number, 0 for the first entry", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("System.", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_proof_with_a_leaf_hash_that_is_not_base64_says_so()
+    {
+        var file = Path.Combine(_folder, "b64.json");
+        File.WriteAllText(file, "{\"leafIndex\": 1, \"treeSize\": 2, \"leafHash\": \"***\"}");
+        var (exit, _, stderr) = CliRunner.Run("audit", "verify-proof", file, "--key", PublicKey);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: `" + file + "` is not an inclusion proof: `leafHash` must be base64", stderr, StringComparison.Ordinal);
+    }
 }

@@ -104,7 +104,22 @@ internal static class AuditCommands
     private static Command Prove(CliOutput output)
     {
         var db = DbOption();
-        var entry = new Option<long>("--entry") { Description = "The entry index", Required = true };
+        var entry = new Option<long>("--entry")
+        {
+            Description = "The entry index",
+            Required = true,
+            CustomParser = result =>
+            {
+                var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+                if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var index))
+                {
+                    return index;
+                }
+
+                result.AddError($"--entry `{text}` is not an entry index: give a whole number, 0 for the first entry");
+                return 0;
+            },
+        };
         var size = new Option<long?>("--size") { Description = "The tree size (default: the latest signed tree head's)" };
         var command = new Command("prove", "Print an inclusion proof of one entry against a signed tree head, as JSON") { db, entry, size };
         command.SetAction((parse, ct) => ProveAsync(output, parse.GetValue(db)!, parse.GetValue(entry), parse.GetValue(size), ct));
@@ -176,6 +191,7 @@ internal static class AuditCommands
             var wrongType = e.Message.Contains("could not be converted", StringComparison.Ordinal);
             var why = !wrongType ? $"not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}"
                 : e.Path is null or "$" ? "expected the JSON object that `ntk audit prove` prints"
+                : Base64Fields.Any(f => e.Path.TrimStart('$', '.').StartsWith(f, StringComparison.Ordinal)) ? $"`{e.Path.TrimStart('$', '.')}` must be base64"
                 : $"`{e.Path.TrimStart('$', '.')}` has the wrong type";
             return (int)output.Fail(format, $"`{file}` is not an inclusion proof: {why}");
         }
@@ -508,6 +524,9 @@ internal static class AuditCommands
         output.Fail(format, $"{option} `{text}` is not a date", "use ISO 8601, e.g. 2026-11-01 or 2026-11-01T08:00:00Z");
         return false;
     }
+
+    // The byte fields of a proof file, written as base64 strings.
+    private static readonly string[] Base64Fields = ["leafHash", "hashes", "entry", "treeHead.rootHash", "treeHead.signature"];
 
     // ISO 8601 dates and times only: a culture's 03/12/2026 is ambiguous.
     private static readonly string[] IsoFormats =
