@@ -535,7 +535,7 @@ internal static class AuditCommands
         "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK",
     ];
 
-    private static HeadFile HeadJson(SignedTreeHead head) => new HeadFile(head.TreeSize, head.Timestamp.ToUnixTimeMilliseconds(), head.Timestamp.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), head.RootHash, head.Signature);
+    private static HeadFile HeadJson(SignedTreeHead head) => new HeadFile(head.TreeSize, head.Timestamp.ToUnixTimeMilliseconds(), Utc(head.Timestamp), head.RootHash, head.Signature);
 
     private static string Csv(string value) =>
         value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

@@ -100,9 +100,12 @@ internal static class BenchServeCommand
         return errors == 0 ? (int)ExitCode.Success : (int)ExitCode.Problems;
     }
 
-    /// <summary>The nearest-rank percentile of sorted values (0 when there are none).</summary>
-    internal static long Percentile(long[] sorted, double p) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Clamp((int)Math.Ceiling(p / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    /// <summary>The nearest-rank percentile of sorted values (0 when there are none); <paramref name="p"/> in percent.</summary>
+    internal static long Percentile(long[] sorted, double p) => NearestRank(sorted, p / 100);
+
+    /// <summary>The nearest-rank quantile of sorted values, <paramref name="q"/> from 0 to 1 (default when there are none); shared with <c>ntk simulate</c>.</summary>
+    internal static T NearestRank<T>(IReadOnlyList<T> sorted, double q) where T : struct =>
+        sorted.Count == 0 ? default : sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     private static double Ms(long ticks) => Math.Round(ticks * 1000.0 / Stopwatch.Frequency, 3);
 

@@ -277,7 +277,7 @@ internal static class SimulateCommand
 
         latencies.Sort();
         var seconds = clock.Elapsed.TotalSeconds;
-        return new Summary(sent, allowed, prompted, denied, deniedBy, answers, seconds, requestsSent / seconds, sent / seconds, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
+        return new Summary(sent, allowed, prompted, denied, deniedBy, answers, seconds, requestsSent / seconds, sent / seconds, BenchServeCommand.NearestRank(latencies, 0.50), BenchServeCommand.NearestRank(latencies, 0.99));
     }
 
     /// <summary>Answers a prompt as a user would: 85% grant the declaration, 80% authorize a scope.</summary>
@@ -307,9 +307,6 @@ internal static class SimulateCommand
             return 0;
         }
     }
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? 0 : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static async Task Ensure(HttpResponseMessage response, string what)
     {

@@ -22,7 +22,6 @@ public sealed class ConsentCache : IConsentView
 {
     private static readonly ulong Seed = (ulong)Random.Shared.NextInt64() | 1;
     private readonly Lock _writeLock = new();
-    private readonly HashSet<string> _users = new(StringComparer.Ordinal);
     private Table _table;
     private long _count;
 
@@ -36,14 +35,23 @@ public sealed class ConsentCache : IConsentView
     /// <summary>The number of (user, app) states cached.</summary>
     public long Count => Interlocked.Read(ref _count);
 
-    /// <summary>The number of users cached.</summary>
+    /// <summary>The number of users cached (counted over the table: a diagnostic, not for hot paths).</summary>
     public int UserCount
     {
         get
         {
             lock (_writeLock)
             {
-                return _users.Count;
+                var users = new HashSet<string>(StringComparer.Ordinal);
+                foreach (ref readonly var e in _table.Entries.AsSpan())
+                {
+                    if (e.State is { } state)
+                    {
+                        users.Add(state.UserId);
+                    }
+                }
+
+                return users.Count;
             }
         }
     }
@@ -99,23 +107,7 @@ public sealed class ConsentCache : IConsentView
         lock (_writeLock)
         {
             Volatile.Write(ref _table, new Table(CapacityFor(0)));
-            _users.Clear();
             Interlocked.Exchange(ref _count, 0);
-        }
-    }
-
-    /// <summary>Bulk load: puts many states under one lock hold, growing the table once (warming a large cache).</summary>
-    internal void SetMany(IReadOnlyCollection<ConsentState> states)
-    {
-        ArgumentNullException.ThrowIfNull(states);
-        lock (_writeLock)
-        {
-            EnsureCapacityLocked(Count + states.Count);
-            foreach (var s in states)
-            {
-                ArgumentNullException.ThrowIfNull(s, nameof(states));
-                SetLocked(s);
-            }
         }
     }
 
@@ -205,37 +197,6 @@ public sealed class ConsentCache : IConsentView
         return h;
     }
 
-    internal static bool Find(ConsentState[] states, int appOrdinal, [NotNullWhen(true)] out ConsentState? state)
-    {
-        for (var i = 0; i < states.Length; i++)
-        {
-            if (states[i].AppOrdinal == appOrdinal)
-            {
-                state = states[i];
-                return true;
-            }
-        }
-
-        state = null;
-        return false;
-    }
-
-    internal static bool Find(ConsentState[] states, string appId, [NotNullWhen(true)] out ConsentState? state)
-    {
-        for (var i = 0; i < states.Length; i++)
-        {
-            var a = states[i].AppId;
-            if (ReferenceEquals(a, appId) || string.Equals(a, appId, StringComparison.Ordinal))
-            {
-                state = states[i];
-                return true;
-            }
-        }
-
-        state = null;
-        return false;
-    }
-
     private static int Slot(ulong userHash, int appOrdinal, int mask) =>
         (int)(((userHash >> 32) ^ ((uint)appOrdinal * 0x9E3779B1u)) & (uint)mask);
 
@@ -301,7 +262,6 @@ public sealed class ConsentCache : IConsentView
                 e.Tag = tag;
                 e.AppOrdinal = ordinal;
                 Volatile.Write(ref e.State, state); // published last: a reader that sees the state sees its key
-                _users.Add(state.UserId);
                 Interlocked.Increment(ref _count);
                 return;
             }

@@ -46,7 +46,7 @@ public sealed class ConsentSnapshot : IConsentView
     {
         if (_byUser.TryGetValue(userId, out var states))
         {
-            return ConsentCache.Find(states, appOrdinal, out state);
+            return Find(states, appOrdinal, out state);
         }
 
         state = null;
@@ -58,7 +58,38 @@ public sealed class ConsentSnapshot : IConsentView
     {
         if (_byUser.TryGetValue(userId, out var states))
         {
-            return ConsentCache.Find(states, appId, out state);
+            return Find(states, appId, out state);
+        }
+
+        state = null;
+        return false;
+    }
+
+    private static bool Find(ConsentState[] states, int appOrdinal, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentState? state)
+    {
+        for (var i = 0; i < states.Length; i++)
+        {
+            if (states[i].AppOrdinal == appOrdinal)
+            {
+                state = states[i];
+                return true;
+            }
+        }
+
+        state = null;
+        return false;
+    }
+
+    private static bool Find(ConsentState[] states, string appId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out ConsentState? state)
+    {
+        for (var i = 0; i < states.Length; i++)
+        {
+            var a = states[i].AppId;
+            if (ReferenceEquals(a, appId) || string.Equals(a, appId, StringComparison.Ordinal))
+            {
+                state = states[i];
+                return true;
+            }
         }
 
         state = null;

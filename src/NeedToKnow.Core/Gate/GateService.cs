@@ -128,11 +128,7 @@ public sealed class GateService : IAsyncDisposable
     /// <exception cref="ArgumentException"><paramref name="decisions"/> is shorter than <paramref name="requests"/>.</exception>
     public void DecideBatch(ReadOnlySpan<GateRequest> requests, Span<GateDecision> decisions)
     {
-        if (decisions.Length < requests.Length)
-        {
-            throw new ArgumentException("decisions has room for " + decisions.Length + " decisions, the batch holds " + requests.Length + " requests", nameof(decisions));
-        }
-
+        PrivacyGate.CheckBatch(requests.Length, decisions.Length);
         var gate = _gate;
         if (gate is null || IsStale())
         {

@@ -79,15 +79,7 @@ public sealed class PrivacyGate
     /// <returns>The decision.</returns>
     public GateDecision Decide(in GateRequest request)
     {
-        var id = _ids.Next();
-        try
-        {
-            return DecideCore(in request, id, 0);
-        }
-        catch (Exception ex)
-        {
-            return Failed(id, GateReason.InternalError, GateCheck.Internal, GateDetail.Exception, ex.GetType().Name + ": " + ex.Message);
-        }
+        return DecideFailClosed(in request, 0);
     }
 
     /// <summary>
@@ -101,11 +93,7 @@ public sealed class PrivacyGate
     /// <exception cref="ArgumentException"><paramref name="decisions"/> is shorter than <paramref name="requests"/>.</exception>
     public void DecideBatch(ReadOnlySpan<GateRequest> requests, Span<GateDecision> decisions)
     {
-        if (decisions.Length < requests.Length)
-        {
-            throw new ArgumentException("decisions has room for " + decisions.Length + " decisions, the batch holds " + requests.Length + " requests", nameof(decisions));
-        }
-
+        CheckBatch(requests.Length, decisions.Length);
         var cache = _cache;
         Span<ulong> hashes = stackalloc ulong[Group];
         var apps = default(Group8<AppEntry>);
@@ -151,19 +139,34 @@ public sealed class PrivacyGate
 
             for (var k = 0; k < n; k++)
             {
-                var id = _ids.Next();
-                try
-                {
-                    decisions[start + k] = DecideCore(in group[k], id, cache is null ? 0 : hashes[k]);
-                }
-                catch (Exception ex)
-                {
-                    decisions[start + k] = Failed(id, GateReason.InternalError, GateCheck.Internal, GateDetail.Exception, ex.GetType().Name + ": " + ex.Message);
-                }
+                decisions[start + k] = DecideFailClosed(in group[k], cache is null ? 0 : hashes[k]);
             }
         }
 
         s_touched = touched; // keeps the stage-3 reads from being optimized away
+    }
+
+    /// <exception cref="ArgumentException">There is less room for decisions than there are requests.</exception>
+    internal static void CheckBatch(int requests, int decisions)
+    {
+        if (decisions < requests)
+        {
+            throw new ArgumentException("decisions has room for " + decisions + " decisions, the batch holds " + requests + " requests", nameof(decisions));
+        }
+    }
+
+    /// <summary>Hands out the decision id and decides; any exception becomes a deny with <see cref="GateReason.InternalError"/>.</summary>
+    private GateDecision DecideFailClosed(in GateRequest request, ulong userHash)
+    {
+        var id = _ids.Next();
+        try
+        {
+            return DecideCore(in request, id, userHash);
+        }
+        catch (Exception ex)
+        {
+            return Failed(id, GateReason.InternalError, GateCheck.Internal, GateDetail.Exception, ex.GetType().Name + ": " + ex.Message);
+        }
     }
 
     /// <summary>A fail-closed deny for callers that cannot reach the gate's inputs (store unavailable).</summary>

@@ -111,14 +111,13 @@ internal static class GateEndpoints
         var requests = new GateRequest[decisions.Length];
         for (var i = 0; i < requests.Length; i++)
         {
-            var r = batch.Requests[i];
-            requests[i] = new GateRequest(r.AppId!, r.UserId!, r.Target!, r.UserGesture, r.Time ?? time.GetUtcNow());
+            requests[i] = ToGateRequest(batch.Requests[i], time);
         }
 
         gate.DecideBatch(requests, decisions);
         for (var i = 0; i < requests.Length; i++)
         {
-            report.Record(requests[i].UserId, requests[i].AppId, decisions[i].Key ?? requests[i].Target, decisions[i].Kind, requests[i].Time);
+            Record(report, in requests[i], in decisions[i]);
         }
 
         metrics.Count(decisions);
@@ -191,11 +190,19 @@ internal static class GateEndpoints
 
     internal static GateDecision DecideOne(DecideRequest request, GateService gate, AccessReport report, TimeProvider time)
     {
-        var gateRequest = new GateRequest(request.AppId!, request.UserId!, request.Target!, request.UserGesture, request.Time ?? time.GetUtcNow());
+        var gateRequest = ToGateRequest(request, time);
         var decision = gate.Decide(in gateRequest);
-        report.Record(gateRequest.UserId, gateRequest.AppId, decision.Key ?? gateRequest.Target, decision.Kind, gateRequest.Time);
+        Record(report, in gateRequest, in decision);
         return decision;
     }
+
+    /// <summary>A checked request (<see cref="Check"/>) as the gate takes it; no time means now.</summary>
+    private static GateRequest ToGateRequest(DecideRequest r, TimeProvider time) =>
+        new(r.AppId!, r.UserId!, r.Target!, r.UserGesture, r.Time ?? time.GetUtcNow());
+
+    /// <summary>The decision in the user's privacy report.</summary>
+    private static void Record(AccessReport report, in GateRequest request, in GateDecision decision) =>
+        report.Record(request.UserId, request.AppId, decision.Key ?? request.Target, decision.Kind, request.Time);
 
     internal static DecisionView View(in GateDecision d) => new(
         d.Id.ToString(),
