@@ -382,4 +382,23 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.Equal(2, exit);
         Assert.StartsWith("error: `" + file + "` is not an inclusion proof: `leafHash` must be base64", stderr, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Stats_warn_when_entries_no_longer_match_their_leaf_hashes()
+    {
+        Sql(Db, "UPDATE audit_entries SET entry = entry || x'00' WHERE idx = 5");
+        var (exit, stdout, _) = CliRunner.Run("audit", "stats", "--db", Db);
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: 1 entries do not match their stored leaf hashes and are counted as they now read; run `ntk audit verify`", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prove_on_a_leaf_hash_of_the_wrong_length_is_a_clear_error()
+    {
+        Sql(Db, "UPDATE audit_entries SET leaf_hash = x'00' WHERE idx = 40");
+        var (exit, _, stderr) = CliRunner.Run("audit", "prove", "--entry", "3", "--db", Db);
+        Assert.Equal(2, exit);
+        Assert.Contains("the audit log's entry 40 has a stored leaf hash of 1 bytes, not 32: run `ntk audit verify`", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", stderr, StringComparison.Ordinal);
+    }
 }

@@ -297,8 +297,17 @@ internal static class AuditCommands
         {
             var builder = new AuditStatisticsBuilder(since, until);
             var unreadable = 0L;
+            var changed = 0L;
+            var hash = new byte[NeedToKnow.Core.Audit.Merkle.MerkleHasher.HashSize];
             await foreach (var row in store.AuditLog.ReadAsync(0, long.MaxValue, ct).ConfigureAwait(false))
             {
+                // Published figures say when they rest on entries that no longer match their leaf hashes.
+                NeedToKnow.Core.Audit.Merkle.MerkleHasher.HashLeaf(row.Entry, hash);
+                if (!hash.AsSpan().SequenceEqual(row.LeafHash))
+                {
+                    changed++;
+                }
+
                 if (AuditEntryCodec.TryDecode(row.Entry, out _, out var entry, out _))
                 {
                     builder.Add(entry);
@@ -312,7 +321,7 @@ internal static class AuditCommands
             var stats = builder.Build();
             if (format == "json")
             {
-                output.WriteJson(new { sentence = stats.Sentence, statistics = stats, unreadableEntries = unreadable });
+                output.WriteJson(new { sentence = stats.Sentence, statistics = stats, unreadableEntries = unreadable, changedEntries = changed });
             }
             else
             {
@@ -320,6 +329,11 @@ internal static class AuditCommands
                 if (unreadable > 0)
                 {
                     output.Out.WriteLine($"warning: {unreadable} entries could not be read; run `ntk audit verify`");
+                }
+
+                if (changed > 0)
+                {
+                    output.Out.WriteLine($"warning: {changed} entries do not match their stored leaf hashes and are counted as they now read; run `ntk audit verify`");
                 }
             }
 
@@ -442,7 +456,7 @@ internal static class AuditCommands
             return true;
         }
 
-        output.Fail(format, $"`{file}`: {error}", "give a head printed by `ntk audit publish` (or the server's /v1/audit/tree-head)");
+        output.Fail(format, $"`{file}`: {error}", "give a head printed by `ntk audit publish` (or the server's /v1/audit/sth)");
         return false;
     }
 

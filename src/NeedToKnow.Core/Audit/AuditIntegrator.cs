@@ -61,6 +61,11 @@ public sealed class AuditIntegrator
                 throw new InvalidDataException($"the audit log has no entry {expected}: run `ntk audit verify`");
             }
 
+            if (leaf.LeafHash.Length != MerkleHasher.HashSize)
+            {
+                throw new InvalidDataException($"the audit log's entry {expected} has a stored leaf hash of {leaf.LeafHash.Length} bytes, not {MerkleHasher.HashSize}: run `ntk audit verify`");
+            }
+
             integrator._range.Append(leaf.LeafHash, integrator._nodes);
             expected++;
         }

@@ -4,6 +4,8 @@ using NeedToKnow.Testing;
 
 namespace NeedToKnow.Cli.Tests.Bench;
 
+/// <summary>Not run beside other test classes: the cache's bytes per record are a process-wide GC measurement.</summary>
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class BenchGateCommandTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("ntk-bench-gate-").FullName;
@@ -94,4 +96,12 @@ public sealed class BenchGateCommandTests : IDisposable
         Assert.True(process.ExitCode == 0, "workload.mjs failed: " + err);
         File.WriteAllText(path, json);
     }
+}
+
+/// <summary>Tests that measure the whole process's managed memory run alone (xUnit runs other classes in parallel).</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ProcessMemoryCollection
+{
+    /// <summary>The collection's name.</summary>
+    public const string Name = "process memory";
 }
