@@ -11,12 +11,13 @@ public sealed class AuditIntegrator
 {
     private CompactRange _range;
     private CompactRange _durable;
-    private readonly MemoryMerkleNodes _nodes = new();
+    private readonly TiledMerkleNodes _nodes;
     private AuditTreeSnapshot _snapshot;
     private string? _failure;
 
-    private AuditIntegrator(CompactRange range)
+    private AuditIntegrator(CompactRange range, IMerkleLeafHashReader? leaves)
     {
+        _nodes = new TiledMerkleNodes(leaves);
         _range = range;
         _durable = range.Clone();
         _snapshot = new AuditTreeSnapshot(range.Size, range.Root());
@@ -25,19 +26,20 @@ public sealed class AuditIntegrator
     /// <summary>The durable tree: size and root.</summary>
     public AuditTreeSnapshot Snapshot => Volatile.Read(ref _snapshot);
 
-    /// <summary>The stored nodes of the durable tree.</summary>
+    /// <summary>The stored nodes of the durable tree: the upper levels in memory, the lower ones read back from the store by tile (<see cref="TiledMerkleNodes"/>).</summary>
     public IMerkleNodeReader Nodes => _nodes;
 
     /// <summary>The compact state after the last <see cref="Integrate"/>, which the store saves with the batch.</summary>
     internal CompactRange State => _range;
 
-    /// <summary>An empty log.</summary>
+    /// <summary>An empty log whose nodes all stay in memory (64 bytes per entry); for tests and tools.</summary>
     /// <returns>The integrator.</returns>
-    public static AuditIntegrator Empty() => new(new CompactRange());
+    public static AuditIntegrator Empty() => new(new CompactRange(), null);
 
     /// <summary>
     /// Rebuilds the nodes from the store's leaf hashes and checks them against the saved tree state, so the tree state
-    /// survives restarts.
+    /// survives restarts. Afterwards the lower levels of the tree are read back from <paramref name="store"/> by tile
+    /// when a proof needs them, so memory grows by about one byte per entry instead of 64.
     /// </summary>
     /// <param name="store">The store.</param>
     /// <param name="cancellationToken">Cancels the load.</param>
@@ -47,7 +49,7 @@ public sealed class AuditIntegrator
     {
         ArgumentNullException.ThrowIfNull(store);
         var saved = await store.LoadTreeStateAsync(cancellationToken).ConfigureAwait(false);
-        var integrator = Empty();
+        var integrator = new AuditIntegrator(new CompactRange(), store);
         if (saved is null || saved.Size == 0)
         {
             return integrator;
@@ -56,18 +58,14 @@ public sealed class AuditIntegrator
         var expected = 0L;
         await foreach (var leaf in store.ReadAsync(0, saved.Size, cancellationToken).ConfigureAwait(false))
         {
-            if (leaf.Index != expected)
-            {
-                throw new InvalidDataException($"the audit log has no entry {expected}: run `ntk audit verify`");
-            }
-
-            if (leaf.LeafHash.Length != MerkleHasher.HashSize)
-            {
-                throw new InvalidDataException($"the audit log's entry {expected} has a stored leaf hash of {leaf.LeafHash.Length} bytes, not {MerkleHasher.HashSize}: run `ntk audit verify`");
-            }
-
+            AuditLeafHashes.Check(leaf.Index, expected, leaf.LeafHash.Length);
             integrator._range.Append(leaf.LeafHash, integrator._nodes);
             expected++;
+            if ((expected & 0xFFFF) == 0)
+            {
+                // The leaves come from the store, so they are durable: let completed tiles leave memory as we go.
+                integrator._nodes.Publish(expected);
+            }
         }
 
         if (expected != saved.Size || !integrator._range.Root().AsSpan().SequenceEqual(saved.Root()))

@@ -6,7 +6,7 @@ namespace NeedToKnow.Core.Audit;
 /// The storage port of the audit log: append-only rows, the compact tree state and the signed tree heads. SQLite and
 /// PostgreSQL implement it in NeedToKnow.Storage; every implementation passes the same contract tests.
 /// </summary>
-public interface IAuditLogStore
+public interface IAuditLogStore : IMerkleLeafHashReader
 {
     /// <summary>Reads the tree state saved with the last append, or null for an empty log.</summary>
     /// <param name="cancellationToken">Cancels the read.</param>
@@ -42,4 +42,18 @@ public interface IAuditLogStore
     /// <param name="cancellationToken">Cancels the read.</param>
     /// <returns>The heads.</returns>
     ValueTask<IReadOnlyList<SignedTreeHead>> ReadTreeHeadsAsync(CancellationToken cancellationToken);
+
+    /// <inheritdoc/>
+    /// <remarks>The default reads through <see cref="ReadAsync"/> and waits for it; stores override it with a direct read.</remarks>
+    void IMerkleLeafHashReader.ReadLeafHashes(long from, int count, Span<byte> destination)
+    {
+        var expected = from;
+        foreach (var leaf in ReadAsync(from, from + count, CancellationToken.None).ToBlockingEnumerable())
+        {
+            AuditLeafHashes.Copy(leaf.Index, expected, leaf.LeafHash, destination[(int)((expected - from) * MerkleHasher.HashSize)..]);
+            expected++;
+        }
+
+        AuditLeafHashes.CheckCount(from, count, expected - from);
+    }
 }

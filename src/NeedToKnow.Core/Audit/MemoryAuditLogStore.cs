@@ -64,6 +64,25 @@ public sealed class MemoryAuditLogStore : IAuditLogStore
     }
 
     /// <inheritdoc/>
+    public void ReadLeafHashes(long from, int count, Span<byte> destination)
+    {
+        lock (_lock)
+        {
+            var expected = from;
+            foreach (var row in Rows)
+            {
+                if (row.Index >= from && row.Index < from + count)
+                {
+                    AuditLeafHashes.Copy(row.Index, expected, row.LeafHash, destination[(int)((expected - from) * MerkleHasher.HashSize)..]);
+                    expected++;
+                }
+            }
+
+            AuditLeafHashes.CheckCount(from, count, expected - from);
+        }
+    }
+
+    /// <inheritdoc/>
     public ValueTask AddTreeHeadAsync(SignedTreeHead head, CancellationToken cancellationToken)
     {
         lock (_lock)

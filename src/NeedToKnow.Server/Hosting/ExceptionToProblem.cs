@@ -12,7 +12,7 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
         int status;
-        string title, detail;
+        string title, detail, type = "bad-request";
         switch (exception)
         {
             case BadHttpRequestException bad:
@@ -25,11 +25,21 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
                 title = "bad request";
                 detail = Describe(json);
                 break;
+            case InvalidDataException damaged:
+                // Stored data that no longer adds up (an audit proof over entries changed in the database): the
+                // message names the rows and says to run `ntk audit verify`; it carries no stack or type names.
+                log.LogError(exception, "damaged stored data on {Path}", context.Request.Path);
+                status = 500;
+                title = "stored data damaged";
+                detail = damaged.Message;
+                type = "data-damaged";
+                break;
             default:
                 log.LogError(exception, "unhandled error on {Path}", context.Request.Path);
                 status = 500;
                 title = "internal error";
                 detail = "the server could not complete the request; it was logged";
+                type = "internal";
                 break;
         }
 
@@ -38,7 +48,7 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
         {
             HttpContext = context,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = title, Detail = detail, Type = "urn:ntk:problem:" + (status == 500 ? "internal" : "bad-request") },
+            ProblemDetails = { Status = status, Title = title, Detail = detail, Type = "urn:ntk:problem:" + type },
         }).ConfigureAwait(false);
     }
 

@@ -161,6 +161,51 @@ internal sealed class AuditLogStore(StoreDatabase database) : IAuditLogStore
         }
     }
 
+    /// <remarks>One 64-row range read on the primary key; on SQLite stepped through the C API like <see cref="ReadSqlite"/>.</remarks>
+    public void ReadLeafHashes(long from, int count, Span<byte> destination)
+    {
+        var buffer = new byte[count * MerkleHasher.HashSize];
+        var read = database.Read(conn =>
+        {
+            var expected = from;
+            if (conn is SqliteConnection sqlite)
+            {
+                var db = sqlite.Handle!;
+                Check(db, raw.sqlite3_prepare_v2(db, "SELECT idx, leaf_hash FROM audit_entries WHERE idx >= ?1 AND idx < ?2 ORDER BY idx", out var stmt), raw.SQLITE_OK);
+                using (stmt)
+                {
+                    Check(db, raw.sqlite3_bind_int64(stmt, 1, from), raw.SQLITE_OK);
+                    Check(db, raw.sqlite3_bind_int64(stmt, 2, from + count), raw.SQLITE_OK);
+                    int rc;
+                    while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+                    {
+                        AuditLeafHashes.Copy(raw.sqlite3_column_int64(stmt, 0), expected, raw.sqlite3_column_blob(stmt, 1), buffer.AsSpan((int)(expected - from) * MerkleHasher.HashSize));
+                        expected++;
+                    }
+
+                    Check(db, rc, raw.SQLITE_DONE);
+                }
+
+                return expected - from;
+            }
+
+            using var cmd = conn.CreateCommand();
+            cmd.CommandText = "SELECT idx, leaf_hash FROM audit_entries WHERE idx >= @from AND idx < @to ORDER BY idx";
+            AddParameter(cmd, "from", from);
+            AddParameter(cmd, "to", from + count);
+            using var reader = cmd.ExecuteReader();
+            while (reader.Read())
+            {
+                AuditLeafHashes.Copy(reader.GetInt64(0), expected, reader.GetValue(1) as byte[] ?? [], buffer.AsSpan((int)(expected - from) * MerkleHasher.HashSize));
+                expected++;
+            }
+
+            return expected - from;
+        });
+        AuditLeafHashes.CheckCount(from, count, read);
+        buffer.CopyTo(destination);
+    }
+
     public async ValueTask AddTreeHeadAsync(SignedTreeHead head, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(head);

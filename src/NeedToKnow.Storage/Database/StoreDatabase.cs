@@ -75,12 +75,32 @@ internal abstract class StoreDatabase : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Runs a short synchronous read with translated errors, for callers that cannot await (proof serving reads one
+    /// tile of leaf hashes from inside a synchronous proof builder).
+    /// </summary>
+    /// <exception cref="StoreUnavailableException">The store cannot be reached.</exception>
+    public T Read<T>(Func<DbConnection, T> work)
+    {
+        try
+        {
+            using var conn = OpenReadCore();
+            return work(conn);
+        }
+        catch (Exception e) when (IsUnavailable(e))
+        {
+            throw Unavailable(e);
+        }
+    }
+
     /// <summary>Applies pending migrations of this backend (see <see cref="Migrations.StoreMigrator"/>).</summary>
     public abstract Task MigrateAsync(CancellationToken ct);
 
     public abstract ValueTask DisposeAsync();
 
     protected abstract ValueTask<DbConnection> OpenReadCoreAsync(CancellationToken ct);
+
+    protected abstract DbConnection OpenReadCore();
 
     protected abstract Task<T> WriteCoreAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct);
 

@@ -108,6 +108,8 @@ internal sealed class PostgresDatabase : StoreDatabase
     protected override async ValueTask<DbConnection> OpenReadCoreAsync(CancellationToken ct) =>
         await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
 
+    protected override DbConnection OpenReadCore() => _dataSource.OpenConnection();
+
     protected override async Task<T> WriteCoreAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         var conn = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);

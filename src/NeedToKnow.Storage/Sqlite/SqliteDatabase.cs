@@ -128,6 +128,23 @@ internal sealed class SqliteDatabase : StoreDatabase
         }
     }
 
+    protected override DbConnection OpenReadCore()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        EnsureFileExists();
+        var conn = new SqliteConnection(_connectionString);
+        try
+        {
+            conn.Open();
+            return conn;
+        }
+        catch
+        {
+            conn.Dispose();
+            throw;
+        }
+    }
+
     protected override async Task<T> WriteCoreAsync<T>(Func<DbConnection, DbTransaction, CancellationToken, Task<T>> work, CancellationToken ct)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);

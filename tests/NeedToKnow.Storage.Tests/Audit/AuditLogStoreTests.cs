@@ -38,6 +38,43 @@ public abstract class AuditLogStoreContract : StoreTestBase
     }
 
     [SkippableFact]
+    public async Task Proofs_read_completed_tiles_back_from_the_store_after_a_reopen()
+    {
+        await using (var log = await AuditLog.OpenAsync(Store.AuditLog, null, new AuditLogOptions { PublishInterval = Timeout.InfiniteTimeSpan, MaxBatchSize = 100 }))
+        {
+            await Task.WhenAll(Enumerable.Range(0, 300).Select(i => log.AppendAsync(Entry(i)).AsTask()));
+        }
+
+        await ReopenAsync();
+        var stored = new List<AuditLeaf>();
+        await foreach (var leaf in Store.AuditLog.ReadAsync(0, long.MaxValue, default))
+        {
+            stored.Add(leaf);
+        }
+
+        var hashes = new byte[64 * 32];
+        Store.AuditLog.ReadLeafHashes(64, 64, hashes);
+        Assert.Equal(Convert.ToHexStringLower(stored[64].LeafHash), Convert.ToHexStringLower(hashes.AsSpan(0, 32)));
+        Assert.Equal(Convert.ToHexStringLower(stored[127].LeafHash), Convert.ToHexStringLower(hashes.AsSpan(63 * 32, 32)));
+        var missing = Assert.Throws<InvalidDataException>(() => Store.AuditLog.ReadLeafHashes(256, 64, hashes));
+        Assert.Equal("the audit log has no entry 300: run `ntk audit verify`", missing.Message);
+
+        await using (var log = await AuditLog.OpenAsync(Store.AuditLog, null, new AuditLogOptions { PublishInterval = Timeout.InfiniteTimeSpan }))
+        {
+            var root = log.Integrator.Snapshot.Root;
+            foreach (var index in new[] { 0, 63, 64, 200, 255, 256, 299 })
+            {
+                var proof = log.Proofs.ProveInclusion(index, 300);
+                Assert.Equal(Convert.ToHexStringLower(stored[index].LeafHash), Convert.ToHexStringLower(proof.LeafHash));
+                Assert.True(MerkleVerifier.VerifyInclusion((ulong)index, 300, proof.LeafHash, proof.Hashes, root).IsValid, $"entry {index}");
+            }
+
+            var consistency = log.Proofs.ProveConsistency(100, 300);
+            Assert.True(MerkleVerifier.VerifyConsistency(100, 300, consistency.Hashes, log.Proofs.Root(100), root).IsValid);
+        }
+    }
+
+    [SkippableFact]
     public async Task A_batch_that_does_not_follow_the_stored_entries_is_refused_whole()
     {
         var entry = AuditEntryCodec.Encode(5, Entry(5));

@@ -2,17 +2,30 @@ namespace NeedToKnow.Core.Audit.Merkle;
 
 /// <summary>
 /// Every perfect-subtree node of a tree held in memory (64 bytes per leaf: the leaf hashes plus the interior nodes),
-/// in chunks of 32,768 hashes per level. One writer appends through <see cref="AddNode"/> and makes nodes visible with
+/// in chunks of 32,768 hashes per level (fewer for the upper levels of a <see cref="TiledMerkleNodes"/>). One writer appends through <see cref="AddNode"/> and makes nodes visible with
 /// <see cref="Publish"/>; any number of readers may read the published nodes meanwhile without locks.
 /// </summary>
 public sealed class MemoryMerkleNodes : IMerkleNodeReader, IMerkleNodeSink
 {
-    private const int ChunkShift = 15;
-    private const int ChunkHashes = 1 << ChunkShift;
     private const int MaxLevels = 63;
+    private readonly int _chunkShift;
+    private readonly int _chunkHashes;
     private readonly byte[][]?[] _levels = new byte[MaxLevels][][];
     private readonly long[] _counts = new long[MaxLevels];
     private long _published;
+
+    /// <summary>Creates an empty tree with chunks of 32,768 hashes (1 MiB) per level.</summary>
+    public MemoryMerkleNodes()
+        : this(15)
+    {
+    }
+
+    /// <param name="chunkShift">log2 of the hashes per chunk: small for trees that grow slowly.</param>
+    internal MemoryMerkleNodes(int chunkShift)
+    {
+        _chunkShift = chunkShift;
+        _chunkHashes = 1 << chunkShift;
+    }
 
     /// <inheritdoc/>
     public long LeafCount => Volatile.Read(ref _published);
@@ -26,7 +39,7 @@ public sealed class MemoryMerkleNodes : IMerkleNodeReader, IMerkleNodeSink
             throw new InvalidOperationException($"node ({level}, {index}) arrived out of order: expected index {_counts[level]}");
         }
 
-        var chunk = (int)(index >> ChunkShift);
+        var chunk = (int)(index >> _chunkShift);
         var directory = _levels[level] ?? [];
         if (chunk >= directory.Length)
         {
@@ -36,8 +49,8 @@ public sealed class MemoryMerkleNodes : IMerkleNodeReader, IMerkleNodeSink
             directory = grown;
         }
 
-        var block = directory[chunk] ??= new byte[ChunkHashes * MerkleHasher.HashSize];
-        hash.CopyTo(block.AsSpan((int)(index & (ChunkHashes - 1)) * MerkleHasher.HashSize, MerkleHasher.HashSize));
+        var block = directory[chunk] ??= new byte[_chunkHashes * MerkleHasher.HashSize];
+        hash.CopyTo(block.AsSpan((int)(index & (_chunkHashes - 1)) * MerkleHasher.HashSize, MerkleHasher.HashSize));
         _counts[level] = index + 1;
     }
 
@@ -78,7 +91,7 @@ public sealed class MemoryMerkleNodes : IMerkleNodeReader, IMerkleNodeSink
             throw new ArgumentOutOfRangeException(nameof(index), $"node ({level}, {index}) is not inside the {LeafCount} stored leaves");
         }
 
-        var block = Volatile.Read(ref _levels[level])![index >> ChunkShift]!;
-        block.AsSpan((int)(index & (ChunkHashes - 1)) * MerkleHasher.HashSize, MerkleHasher.HashSize).CopyTo(destination);
+        var block = Volatile.Read(ref _levels[level])![index >> _chunkShift]!;
+        block.AsSpan((int)(index & (_chunkHashes - 1)) * MerkleHasher.HashSize, MerkleHasher.HashSize).CopyTo(destination);
     }
 }
