@@ -6,7 +6,8 @@
 #   bash scripts/bench/serve-load.sh paced R       # about R/s from wrk itself: R*2.2/1000 connections, each waiting 1 ms
 #                                                    # (wrk's delay()) after every response; wrk's C client costs the
 #                                                    # shared 2 cores far less than `ntk bench serve`
-#   bash scripts/bench/serve-load.sh soak [SECS]   # memory soak at a moderate rate: RSS and GC heap every 30 s (default 600 s)
+#   bash scripts/bench/serve-load.sh soak [SECS]   # memory soak at a moderate rate: RSS and GC heap every 30 s (default 600 s);
+#                                                    # NTK_SOAK_GCDUMP=1 adds heap dumps at 60 s and at the end
 # Builds Release, starts a fresh server (SQLite in a temporary folder) on 127.0.0.1:18080, registers the examples/
 # program as wxsim0001 (ntk simulate), grants 1,000 users' consent for Album, then runs wrk with the Lua scripts here.
 set -euo pipefail
@@ -79,9 +80,32 @@ case "$mode" in
     ;;
   soak)
     secs="${2:-600}"
+    # NTK_SOAK_GCDUMP=1: also a heap dump (dotnet-gcdump, installed as a local tool if missing) at 60 s and at the end,
+    # reporting the live heap and the types that grew. A dump pauses the server (it forces a full GC).
+    gcdump() {
+      [ "${NTK_SOAK_GCDUMP:-0}" = 1 ] || return 0
+      local tool="$HOME/.dotnet/tools/dotnet-gcdump"
+      [ -x "$tool" ] || dotnet tool install -g dotnet-gcdump >/dev/null
+      "$tool" collect -p "$server" -o "$work/$1.gcdump" >/dev/null 2>&1
+      "$tool" report "$work/$1.gcdump" 2>/dev/null >"$work/$1.txt"
+      echo "gcdump $1: live heap $(awk 'NR==1 {print $1}' "$work/$1.txt") bytes, $(awk 'NR==2 {print $1}' "$work/$1.txt") objects"
+    }
     NTK_DELAY_MS=1 wrk -t1 -c"${NTK_SOAK_CONNECTIONS:-8}" -d"${secs}s" --latency -s "$here/gate-decide.lua" "$url" >"$work/soak.txt" &
     load=$!
-    for t in $(seq 0 30 "$secs"); do echo "t=${t}s RSS $(rss); $(heap)"; [ "$t" -lt "$secs" ] && sleep 30; done
+    for t in $(seq 0 30 "$secs"); do
+      echo "t=${t}s RSS $(rss); $(heap)"
+      [ "$t" = 60 ] && gcdump early
+      [ "$t" -lt "$secs" ] && sleep 30
+    done
     wait "$load"; tail -1 "$work/soak.txt"
+    gcdump late
+    if [ -f "$work/late.txt" ]; then
+      echo "types that grew most between the dumps (bytes, type):"
+      # Report lines are "size-or-bytes count type"; sum bytes per type (size x count for the large-object rows).
+      awk 'FNR > 4 && NF >= 3 { b = $1; gsub(",", "", b); c = $2; gsub(",", "", c); t = $3; for (i = 4; i <= NF; i++) t = t " " $i;
+             big = t ~ /\(Bytes > /; sub(/ \(Bytes > [^)]*\)/, "", t); v = big ? b * c : b;
+             if (FILENAME ~ /late/) s[t] += v; else s[t] -= v }
+           END { for (t in s) if (s[t] > 0) printf "%12d  %s\n", s[t], t }' "$work/early.txt" "$work/late.txt" | sort -rn | head -8
+    fi
     ;;
 esac

@@ -17,6 +17,27 @@ public class AccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.True(openapi.GetProperty("paths").TryGetProperty("/v1/keys", out _));
         var metrics = await anon.GetStringAsync("/metrics");
         Assert.Contains("target_info", metrics);
+        Assert.Contains("service_name=\"ntk\"", metrics);
+        Assert.DoesNotContain("unknown_service", metrics);
+    }
+
+    [Fact]
+    public async Task Decision_time_is_bucketed_in_seconds_from_10_microseconds()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wxmetrics01");
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        Assert.Equal(HttpStatusCode.OK, (await host.PostAsJsonAsync("/v1/gate/decide", new { appId = "wxmetrics01", userId = "u1", target = "wx.chooseImage", userGesture = true })).StatusCode);
+        using var anon = fixture.Client();
+        var metrics = await anon.GetStringAsync("/metrics");
+        var buckets = metrics.Split('\n').Where(l => l.StartsWith("ntk_gate_decision_duration_seconds_bucket", StringComparison.Ordinal)).ToList();
+        Assert.Contains(buckets, l => l.Contains("le=\"1E-05\"", StringComparison.Ordinal));
+        Assert.Contains(buckets, l => l.Contains("le=\"0.001\"", StringComparison.Ordinal));
+        Assert.Contains(buckets, l => l.Contains("le=\"+Inf\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(buckets, l => l.Contains("le=\"5\"", StringComparison.Ordinal));
+        // Every server in this test process listens to every meter of this name, so there may be several series.
+        var total = buckets.Where(l => l.Contains("le=\"+Inf\"", StringComparison.Ordinal)).Sum(l => long.Parse(l.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(total >= 1, string.Join("\n", buckets));
     }
 
     [Fact]

@@ -11,6 +11,7 @@ using NeedToKnow.Server.Auth;
 using NeedToKnow.Server.Endpoints;
 using NeedToKnow.Server.Telemetry;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace NeedToKnow.Server.Hosting;
 
@@ -107,7 +108,7 @@ public sealed class NtkServer : IAsyncDisposable
             j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
-        services.AddOpenTelemetry().WithMetrics(m => m.AddMeter(ServerMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
+        services.AddOpenTelemetry().ConfigureResource(r => r.AddService("ntk", serviceVersion: typeof(NtkServer).Assembly.GetName().Version?.ToString())).WithMetrics(m => m.AddMeter(ServerMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
 
         var app = builder.Build();
         app.UseExceptionHandler();

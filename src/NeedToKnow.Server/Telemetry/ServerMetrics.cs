@@ -11,13 +11,26 @@ internal sealed class ServerMetrics : IDisposable
     private static readonly KeyValuePair<string, object?>[] KindTags =
         [.. Enum.GetValues<DecisionKind>().Select(k => new KeyValuePair<string, object?>("kind", k.ToString()))];
 
+    /// <summary>
+    /// Bucket bounds of the decision-time histogram, in seconds: 10 µs to 1 s. A decision over loopback HTTP takes tens
+    /// of microseconds to a few milliseconds, where the SDK's default bounds (0, 5, 10, 25... meant for milliseconds)
+    /// would put every sample in the first bucket.
+    /// </summary>
+    internal static readonly double[] DecisionSecondsBuckets =
+        [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
+
     private readonly Meter _meter = new(MeterName);
 
     public ServerMetrics()
     {
         Decisions = _meter.CreateCounter<long>("ntk.gate.decisions", "{decision}", "gate decisions, by kind");
         Interceptions = _meter.CreateCounter<long>("ntk.gate.interceptions", "{interception}", "denied privacy API attempts, by privacy key and reason code");
-        DecisionLatency = _meter.CreateHistogram<double>("ntk.gate.decision.duration", "s", "time to decide one request over HTTP; a batch is recorded once, as its time per decision");
+        DecisionLatency = _meter.CreateHistogram(
+            "ntk.gate.decision.duration",
+            "s",
+            "time to decide one request over HTTP; a batch is recorded once, as its time per decision",
+            tags: null,
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DecisionSecondsBuckets });
     }
 
     public Counter<long> Decisions { get; }
