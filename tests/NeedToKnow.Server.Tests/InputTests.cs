@@ -46,4 +46,37 @@ public class InputTests(ServerFixture fixture) : IClassFixture<ServerFixture>
             Assert.Equal(user, (await Json(await me.GetAsync("/v1/me/consents"))).GetProperty("userId").GetString());
         }
     }
+
+    [Theory]
+    [InlineData("/v1/gate/decide", """{"appId":"wxctl","userId":"u\u0000x","target":"wx.getLocation"}""", "`userId` must not contain control characters (U+0000 at position 1)")]
+    [InlineData("/v1/gate/decide", """{"appId":"wxctl","userId":"u","target":"wx.getLocation\u007f"}""", "`target` must not contain control characters (U+007F at position 14)")]
+    [InlineData("/v1/gate/decide", """{"appId":"wx\u0001ctl","userId":"u","target":"wx.getLocation"}""", "`appId` must be 1 to 64 letters, digits, `_` or `-`")]
+    [InlineData("/v1/gate/decide-batch", """{"requests":[{"appId":"wxctl","userId":"u","target":"x"},{"appId":"wxctl","userId":"\u0085","target":"x"}]}""", "requests[1]: `userId` must not contain control characters (U+0085 at position 0)")]
+    [InlineData("/v1/gate/answers", """{"appId":"wxctl","userId":"u\nv","kind":"scope","scope":"scope.userLocation","granted":true}""", "`userId` must not contain control characters (U+000A at position 1)")]
+    [InlineData("/v1/gate/answers", """{"appId":"wxctl","userId":"u","kind":"declaration","keys":["Album\t"],"granted":true}""", "`keys[0]` must not contain control characters (U+0009 at position 5)")]
+    [InlineData("/v1/gate/answers", """{"appId":"wxctl","userId":"u","kind":"scope","scope":"scope.\u001b","granted":true}""", "`scope` must not contain control characters (U+001B at position 6)")]
+    [InlineData("/v1/users/u%01x/token", "{}", "`userId` must not contain control characters (U+0001 at position 1)")]
+    [InlineData("/v1/users/u%0Ax/consents/wxctl/withdraw", """{"keys":["Album"]}""", "`userId` must not contain control characters (U+000A at position 1)")]
+    [InlineData("/v1/users/u/consents/wxctl/withdraw", """{"keys":["Al\u0000bum"]}""", "`keys[0]` must not contain control characters (U+0000 at position 2)")]
+    [InlineData("/v1/gate/decide", """{"appId":"bad id!","userId":"u","target":"wx.getLocation"}""", "`appId` must be 1 to 64 letters, digits, `_` or `-`")]
+    [InlineData("/v1/gate/decide-batch", """{"requests":[{"appId":"bad id!","userId":"u","target":"wx.getLocation"}]}""", "requests[0]: `appId` must be 1 to 64 letters, digits, `_` or `-`")]
+    [InlineData("/v1/gate/answers", """{"appId":"bad id!","userId":"u","kind":"scope","scope":"scope.userLocation","granted":true}""", "`appId` must be 1 to 64 letters, digits, `_` or `-`")]
+    [InlineData("/v1/users/u/consents/bad%20id!/withdraw", """{"keys":["Album"]}""", "`appId` must be 1 to 64 letters, digits, `_` or `-`")]
+    public async Task Malformed_ids_keys_and_targets_are_400_naming_the_field(string path, string body, string detail)
+    {
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var response = await host.PostAsync(path, new StringContent(body, Encoding.UTF8, "application/json"));
+        await AssertProblem(response, HttpStatusCode.BadRequest, "urn:ntk:problem:bad-request", detail);
+    }
+
+    [Fact]
+    public async Task Control_characters_in_a_user_id_are_refused_on_reads_and_app_removal_too()
+    {
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        await AssertProblem(await host.GetAsync("/v1/users/u%1Fv/consents"), HttpStatusCode.BadRequest, "urn:ntk:problem:bad-request", "`userId` must not contain control characters (U+001F at position 1)");
+        await AssertProblem(await host.DeleteAsync("/v1/users/u%7F/apps/wxctl"), HttpStatusCode.BadRequest, "urn:ntk:problem:bad-request", "`userId` must not contain control characters (U+007F at position 1)");
+
+        // %00 in a path never reaches the application: Kestrel refuses the request line itself (400, no body).
+        Assert.Equal(HttpStatusCode.BadRequest, (await host.GetAsync("/v1/users/u%00/consents")).StatusCode);
+    }
 }
