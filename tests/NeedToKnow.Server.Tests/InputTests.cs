@@ -79,4 +79,36 @@ public class InputTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         // %00 in a path never reaches the application: Kestrel refuses the request line itself (400, no body).
         Assert.Equal(HttpStatusCode.BadRequest, (await host.GetAsync("/v1/users/u%00/consents")).StatusCode);
     }
+
+    [Theory]
+    [InlineData("0001-01-01T00:00:00Z", "0001-01-01T00:00:00Z")]
+    [InlineData("1900-06-01T12:00:00+08:00", "1900-06-01T04:00:00Z")]
+    [InlineData("1999-12-31T23:59:59Z", "1999-12-31T23:59:59Z")]
+    [InlineData("2999-01-01T00:00:00Z", "2999-01-01T00:00:00Z")]
+    [InlineData("9999-12-31T23:59:59Z", "9999-12-31T23:59:59Z")]
+    public async Task A_time_before_2000_or_ahead_of_the_server_clock_is_400_naming_the_range(string sent, string shown)
+    {
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var detail = "`time` must be from 2000-01-01T00:00:00Z to 5 minutes after the server's clock (its `Date` header), or left out for now; it was " + shown;
+        await AssertProblem(await host.PostAsync("/v1/gate/decide", new StringContent("""{"appId":"wxtime","userId":"u","target":"wx.getLocation","time":"%"}""".Replace("%", sent, StringComparison.Ordinal), Encoding.UTF8, "application/json")), HttpStatusCode.BadRequest, "urn:ntk:problem:bad-request", detail);
+        await AssertProblem(await host.PostAsJsonAsync("/v1/gate/decide-batch", new { requests = new[] { new { appId = "wxtime", userId = "u", target = "wx.getLocation", time = DateTimeOffset.Parse(sent, System.Globalization.CultureInfo.InvariantCulture) } } }), HttpStatusCode.BadRequest, "urn:ntk:problem:bad-request", "requests[0]: " + detail);
+        await AssertProblem(await host.PostAsJsonAsync("/v1/gate/answers", new { appId = "wxtime", userId = "u", kind = "scope", scope = "scope.userLocation", granted = false, time = DateTimeOffset.Parse(sent, System.Globalization.CultureInfo.InvariantCulture) }), HttpStatusCode.BadRequest, "urn:ntk:problem:bad-request", detail);
+    }
+
+    [Fact]
+    public async Task A_future_time_cannot_skip_the_refusal_cooldown_but_a_small_skew_is_accepted()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wxtime02");
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        (await host.PostAsJsonAsync("/v1/gate/answers", new { appId = "wxtime02", userId = "u", kind = "declaration", keys = new[] { "Album" }, granted = false })).EnsureSuccessStatusCode();
+
+        var later = DateTimeOffset.UtcNow.AddHours(49);
+        var skipped = await host.PostAsJsonAsync("/v1/gate/decide", new { appId = "wxtime02", userId = "u", target = "wx.chooseImage", userGesture = true, time = later });
+        Assert.Equal(HttpStatusCode.BadRequest, skipped.StatusCode);
+
+        var skewed = await host.PostAsJsonAsync("/v1/gate/decide", new { appId = "wxtime02", userId = "u", target = "wx.chooseImage", userGesture = true, time = DateTimeOffset.UtcNow.AddMinutes(4) });
+        Assert.Equal(HttpStatusCode.OK, skewed.StatusCode);
+        Assert.Equal("deny", (await Json(skewed)).GetProperty("kind").GetString());
+    }
 }

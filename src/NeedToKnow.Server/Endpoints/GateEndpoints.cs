@@ -36,7 +36,7 @@ internal static class GateEndpoints
 
     // The hot path: the body is read whole (it is at most the JSON size limit, enforced by Kestrel) and parsed with a
     // Utf8JsonReader (DecideBody), with no model binding; the decision is written straight into the response.
-    private static async Task<IResult> Decide(HttpContext context, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    private static async Task<IResult> Decide(HttpContext context, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time, ServerOptions options)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -77,7 +77,7 @@ internal static class GateEndpoints
             return Problems.BadRequest(error);
         }
 
-        var problem = Check(request);
+        var problem = Check(request, time, options.MaxClockSkew);
         if (problem is not null)
         {
             return Problems.BadRequest(problem);
@@ -90,7 +90,7 @@ internal static class GateEndpoints
         return DecisionJson.One(in decision);
     }
 
-    private static IResult DecideBatch(BatchRequest batch, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    private static IResult DecideBatch(BatchRequest batch, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time, ServerOptions options)
     {
         if (batch.Requests is null || batch.Requests.Count == 0 || batch.Requests.Count > MaxBatch)
         {
@@ -99,7 +99,7 @@ internal static class GateEndpoints
 
         for (var i = 0; i < batch.Requests.Count; i++)
         {
-            var problem = Check(batch.Requests[i]);
+            var problem = Check(batch.Requests[i], time, options.MaxClockSkew);
             if (problem is not null)
             {
                 return Problems.BadRequest("requests[" + i + "]: " + problem);
@@ -125,11 +125,12 @@ internal static class GateEndpoints
         return DecisionJson.Many(decisions);
     }
 
-    private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, TimeProvider time, ServerOptions options, CancellationToken ct)
     {
         var invalid = Inputs.AppId(answer.AppId) ?? Inputs.UserId(answer.UserId)
             ?? answer.Keys?.Select((k, i) => Inputs.Name(k, "keys[" + i + "]", "a privacy key")).FirstOrDefault(e => e is not null)
-            ?? (answer.Scope is null ? null : Inputs.Name(answer.Scope, "scope", "a scope"));
+            ?? (answer.Scope is null ? null : Inputs.Name(answer.Scope, "scope", "a scope"))
+            ?? Inputs.Time(answer.Time, time.GetUtcNow(), options.MaxClockSkew);
         if (invalid is not null)
         {
             return Problems.BadRequest(invalid);
@@ -221,9 +222,10 @@ internal static class GateEndpoints
         d.Error);
 
     /// <summary>What is wrong with one decide request (the rules of <see cref="Inputs"/>), or null.</summary>
-    private static string? Check(DecideRequest? r) => r is null
+    private static string? Check(DecideRequest? r, TimeProvider time, TimeSpan skew) => r is null
         ? "a request is null"
-        : Inputs.AppId(r.AppId) ?? Inputs.UserId(r.UserId) ?? Inputs.Name(r.Target, "target", "a privacy API or privacy key");
+        : Inputs.AppId(r.AppId) ?? Inputs.UserId(r.UserId) ?? Inputs.Name(r.Target, "target", "a privacy API or privacy key")
+            ?? (r.Time is null ? null : Inputs.Time(r.Time, time.GetUtcNow(), skew));
 
     private static ConsentMethod Method(string? text, ConsentMethod fallback) =>
         Enum.TryParse<ConsentMethod>(text, ignoreCase: true, out var method) ? method : fallback;

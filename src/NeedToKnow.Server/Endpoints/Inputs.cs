@@ -54,8 +54,7 @@ internal static class Inputs
             return null;
         }
 
-        return "`" + field + "` must be from " + Iso(EarliestTime) + " to " + Describe(skew) + " after the server's clock ("
-            + Iso(now) + "), or left out for now; it was " + Iso(t);
+        return "`" + field + "` must be from " + Iso(EarliestTime) + " to " + Describe(skew) + " after the server's clock (its `Date` header), or left out for now; it was " + Iso(t);
     }
 
     /// <summary>Whether <paramref name="value"/> holds a control character (<see cref="char.IsControl(char)"/>: U+0000-U+001F, U+007F-U+009F).</summary>
