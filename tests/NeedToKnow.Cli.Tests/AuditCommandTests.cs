@@ -160,7 +160,79 @@ public sealed class AuditCommandTests : IAsyncLifetime
         await File.WriteAllTextAsync(file, tampered);
         var (bad, badOut, _) = CliRunner.Run("audit", "verify-proof", file, "--key", PublicKey);
         Assert.Equal(1, bad);
-        Assert.StartsWith("failed: calculated root", badOut);
+        Assert.StartsWith("failed: entry 22 (Consent wxapp3 ", badOut);
+        Assert.Contains("is not proven in the log of size 60 signed at ", badOut, StringComparison.Ordinal);
+        Assert.Contains(": calculated root ", badOut, StringComparison.Ordinal);
+        Assert.Contains(Convert.ToBase64String(doc.RootElement.GetProperty("treeHead").GetProperty("rootHash").GetBytesFromBase64()), badOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prove_refuses_an_entry_changed_in_the_store()
+    {
+        Sql(Db, "UPDATE audit_entries SET entry = entry || x'00' WHERE idx = 5");
+        var (exit, stdout, stderr) = CliRunner.Run("audit", "prove", "--entry", "5", "--db", Db);
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("entry 5 no longer matches its stored leaf hash: it was changed in the store", stderr, StringComparison.Ordinal);
+        Assert.Equal(0, CliRunner.Run("audit", "prove", "--entry", "6", "--db", Db).Exit);
+    }
+
+    [Fact]
+    public async Task A_kept_head_equal_to_a_stored_one_is_checked_once_and_named()
+    {
+        var (_, headJson, _) = CliRunner.Run("audit", "publish", "--db", Db, "--key", Key);
+        var kept = Path.Combine(_folder, "kept-same.json");
+        await File.WriteAllTextAsync(kept, headJson);
+        var (exit, stdout, _) = CliRunner.Run("audit", "verify", "--db", Db, "--key", PublicKey, "--from-head", kept);
+        Assert.Equal(0, exit);
+        Assert.StartsWith("ok: 60 entries match 2 signed tree head(s), including the kept head of size 60 from --from-head, latest size 60", stdout.Trim());
+        (exit, stdout, _) = CliRunner.Run("audit", "verify", "--db", Db, "--from-head", kept, "--format", "json");
+        using var doc = JsonDocument.Parse(stdout);
+        Assert.Equal(2, doc.RootElement.GetProperty("checkedHeads").GetInt32());
+        Assert.Equal(60, doc.RootElement.GetProperty("fromHead").GetProperty("treeSize").GetInt64());
+        Assert.True(doc.RootElement.GetProperty("fromHead").GetProperty("matches").GetBoolean());
+    }
+
+    [Fact]
+    public void Keygen_writes_a_new_key_file_readable_by_the_owner_only_and_never_overwrites()
+    {
+        var file = Path.Combine(_folder, "new-key.pem");
+        var (exit, stdout, _) = CliRunner.Run("audit", "keygen", "-o", file);
+        Assert.Equal(0, exit);
+        Assert.Contains("wrote a new signing key to `" + file + "`", stdout, StringComparison.Ordinal);
+        Assert.StartsWith("-----BEGIN PRIVATE KEY-----", File.ReadAllText(file), StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+
+        var before = File.ReadAllText(file);
+        var (again, _, stderr) = CliRunner.Run("audit", "keygen", "--output", file);
+        Assert.Equal(2, again);
+        Assert.Contains("`" + file + "` exists: a signing key is never overwritten", stderr, StringComparison.Ordinal);
+        Assert.Equal(before, File.ReadAllText(file));
+        Assert.Equal(0, CliRunner.Run("audit", "public-key", "--key", file).Exit);
+    }
+
+    [Fact]
+    public void Public_key_on_a_file_that_is_no_key_asks_for_the_private_key()
+    {
+        var text = Path.Combine(_folder, "garbage.txt");
+        File.WriteAllText(text, "garbage");
+        var (exit, _, stderr) = CliRunner.Run("audit", "public-key", "--key", text);
+        Assert.Equal(2, exit);
+        Assert.Contains("give the operator's private key (PEM), e.g. the `ntk-audit-key.pem` that `ntk serve` keeps beside its database", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("public-key --key PRIVATE.pem", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_proof_whose_hashes_are_not_an_array_says_so()
+    {
+        var file = Path.Combine(_folder, "hashes.json");
+        File.WriteAllText(file, "{\"leafIndex\": 1, \"treeSize\": 2, \"hashes\": \"x\"}");
+        var (exit, _, stderr) = CliRunner.Run("audit", "verify-proof", file, "--key", PublicKey);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("error: `" + file + "` is not an inclusion proof: `hashes` must be an array of base64 hashes", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using NeedToKnow.Core.Audit;
+using NeedToKnow.Core.Audit.Merkle;
 using NeedToKnow.Core.Audit.Statistics;
 using NeedToKnow.Core.Audit.Verification;
 using NeedToKnow.Core.Storage;
@@ -61,8 +62,9 @@ internal static class AuditCommands
         return await WithStoreAsync(output, format, db, async store =>
         {
             var heads = (await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false)).ToList();
-            if (kept is not null)
+            if (kept is not null && !heads.Any(h => SameHead(h, kept)))
             {
+                // A kept head the store still holds byte for byte is checked once, as the store's.
                 heads.Add(kept);
             }
 
@@ -76,6 +78,7 @@ internal static class AuditCommands
                     entries = report.EntriesRead,
                     checkedHeads = report.CheckedHeads,
                     latestHead = report.LatestHead is null ? null : HeadJson(report.LatestHead),
+                    fromHead = kept is null ? null : new { treeSize = kept.TreeSize, @checked = true, matches = report.IsValid },
                     problems = report.Problems.Select(p => new { kind = p.Kind, index = p.Index, message = p.Message }),
                     notes = report.Notes,
                 });
@@ -93,13 +96,16 @@ internal static class AuditCommands
                 }
 
                 output.Out.WriteLine(report.IsValid
-                    ? $"ok: {report.EntriesRead} entries match {report.CheckedHeads} signed tree head(s){(report.LatestHead is { } h ? $", latest size {h.TreeSize} at {Utc(h.Timestamp)} root {Convert.ToBase64String(h.RootHash)}" : "")}"
+                    ? $"ok: {report.EntriesRead} entries match {report.CheckedHeads} signed tree head(s){(kept is null ? "" : $", including the kept head of size {kept.TreeSize} from --from-head")}{(report.LatestHead is { } h ? $", latest size {h.TreeSize} at {Utc(h.Timestamp)} root {Convert.ToBase64String(h.RootHash)}" : "")}"
                     : $"failed: {report.Problems.Count} problem(s) in {report.EntriesRead} entries");
             }
 
             return report.IsValid ? ExitCode.Success : ExitCode.Problems;
         }, ct).ConfigureAwait(false);
     }
+
+    private static bool SameHead(SignedTreeHead a, SignedTreeHead b) =>
+        a.TreeSize == b.TreeSize && a.Timestamp == b.Timestamp && a.RootHash.AsSpan().SequenceEqual(b.RootHash) && a.Signature.AsSpan().SequenceEqual(b.Signature);
 
     private static Command Prove(CliOutput output)
     {
@@ -153,6 +159,13 @@ internal static class AuditCommands
                 entryBytes = row.Entry;
             }
 
+            if (!MerkleHasher.HashLeaf(entryBytes).AsSpan().SequenceEqual(proof.LeafHash))
+            {
+                // A proof of the stored leaf hash would not prove these bytes: verify-proof would reject it.
+                output.Fail("text", $"entry {index} no longer matches its stored leaf hash: it was changed in the store", "run `ntk audit verify` to see every changed entry");
+                return ExitCode.Problems;
+            }
+
             output.WriteJson(new ProofFile(proof.LeafIndex, proof.TreeSize, proof.LeafHash, proof.Hashes, entryBytes, HeadJson(head)));
             return ExitCode.Success;
         }, ct).ConfigureAwait(false);
@@ -191,6 +204,7 @@ internal static class AuditCommands
             var wrongType = e.Message.Contains("could not be converted", StringComparison.Ordinal);
             var why = !wrongType ? $"not valid JSON at line {(e.LineNumber ?? 0) + 1}, column {(e.BytePositionInLine ?? 0) + 1}"
                 : e.Path is null or "$" ? "expected the JSON object that `ntk audit prove` prints"
+                : e.Path.TrimStart('$', '.') == "hashes" ? "`hashes` must be an array of base64 hashes"
                 : Base64Fields.Any(f => e.Path.TrimStart('$', '.').StartsWith(f, StringComparison.Ordinal)) ? $"`{e.Path.TrimStart('$', '.')}` must be base64"
                 : $"`{e.Path.TrimStart('$', '.')}` has the wrong type";
             return (int)output.Fail(format, $"`{file}` is not an inclusion proof: {why}");
@@ -217,7 +231,7 @@ internal static class AuditCommands
         {
             output.Out.WriteLine(result.IsValid
                 ? $"ok: entry {proof.LeafIndex} ({described}) is in the log of size {proof.TreeSize} signed at {Utc(head.Timestamp)}"
-                : $"failed: {result.Problem}");
+                : $"failed: entry {proof.LeafIndex}{(described is null ? "" : $" ({described})")} is not proven in the log of size {proof.TreeSize} signed at {Utc(head.Timestamp)}: {result.Problem}");
         }
 
         return (int)(result.IsValid ? ExitCode.Success : ExitCode.Problems);
@@ -254,15 +268,18 @@ internal static class AuditCommands
             return await WithStoreAsync(output, "text", db, async store =>
             {
                 var heads = await store.AuditLog.ReadTreeHeadsAsync(ct).ConfigureAwait(false);
-                if (heads.Count > 0 && !signer.Verifier.Verify(heads[^1]))
+                var integrator = await AuditIntegrator.RestoreAsync(store.AuditLog, ct).ConfigureAwait(false);
+                AuditPublisher publisher;
+                try
                 {
-                    // A head signed with another key would split the log between two keys that no auditor holds together.
+                    publisher = new AuditPublisher(store.AuditLog, integrator, signer, TimeProvider.System, heads.Count > 0 ? heads[^1] : null);
+                }
+                catch (AuditKeyMismatchException)
+                {
                     output.Fail("text", $"the key `{keyFile}` (id {signer.Verifier.KeyId[..16]}) did not sign this log's latest tree head", "give the key that signs this log's heads");
                     return ExitCode.UsageOrUnreadable;
                 }
 
-                var integrator = await AuditIntegrator.RestoreAsync(store.AuditLog, ct).ConfigureAwait(false);
-                var publisher = new AuditPublisher(store.AuditLog, integrator, signer, TimeProvider.System, heads.Count > 0 ? heads[^1] : null);
                 var head = await publisher.PublishAsync(ct).ConfigureAwait(false);
                 output.WriteJson(HeadJson(head));
                 return ExitCode.Success;
@@ -298,11 +315,11 @@ internal static class AuditCommands
             var builder = new AuditStatisticsBuilder(since, until);
             var unreadable = 0L;
             var changed = 0L;
-            var hash = new byte[NeedToKnow.Core.Audit.Merkle.MerkleHasher.HashSize];
+            var hash = new byte[MerkleHasher.HashSize];
             await foreach (var row in store.AuditLog.ReadAsync(0, long.MaxValue, ct).ConfigureAwait(false))
             {
                 // Published figures say when they rest on entries that no longer match their leaf hashes.
-                NeedToKnow.Core.Audit.Merkle.MerkleHasher.HashLeaf(row.Entry, hash);
+                MerkleHasher.HashLeaf(row.Entry, hash);
                 if (!hash.AsSpan().SequenceEqual(row.LeafHash))
                 {
                     changed++;
@@ -381,12 +398,42 @@ internal static class AuditCommands
 
     private static Command Keygen(CliOutput output)
     {
-        var command = new Command("keygen", "Print a new ECDSA P-256 signing key (PKCS#8 PEM) for the operator's configuration");
-        command.SetAction(_ =>
+        var file = new Option<string?>("--output", "-o") { Description = "Write the key to this new file, readable and writable by you only (mode 0600), instead of printing it" };
+        var command = new Command("keygen", "Print a new ECDSA P-256 signing key (PKCS#8 PEM) for the operator's configuration") { file };
+        command.SetAction(parse =>
         {
             using var signer = TreeHeadSigner.Generate();
-            output.Out.Write(signer.ExportPrivateKeyPem());
-            output.Out.WriteLine();
+            var pem = signer.ExportPrivateKeyPem() + "\n";
+            var path = parse.GetValue(file);
+            if (path is null)
+            {
+                output.Out.Write(pem);
+                return (int)ExitCode.Success;
+            }
+
+            try
+            {
+                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+                if (!OperatingSystem.IsWindows())
+                {
+                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+                }
+
+                using (var stream = new StreamWriter(path, Encoding.ASCII, options))
+                {
+                    stream.Write(pem);
+                }
+            }
+            catch (IOException) when (File.Exists(path) || Directory.Exists(path))
+            {
+                return (int)output.Fail("text", $"`{path}` exists: a signing key is never overwritten", "give a new file name");
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                return (int)output.Fail("text", $"cannot write `{path}`: {e.Message}", "give a file in a folder you can write");
+            }
+
+            output.Out.WriteLine($"wrote a new signing key to `{path}` (readable by you only); `ntk audit public-key --key {path}` prints its public key for auditors");
             return (int)ExitCode.Success;
         });
         return command;
@@ -399,7 +446,7 @@ internal static class AuditCommands
         command.SetAction(parse =>
         {
             var file = parse.GetValue(key)!;
-            if (!TryReadKey(output, "text", file, out var verifier))
+            if (!TryReadKey(output, "text", file, out var verifier, "give the operator's private key (PEM), e.g. the `ntk-audit-key.pem` that `ntk serve` keeps beside its database"))
             {
                 return (int)ExitCode.UsageOrUnreadable;
             }
@@ -460,7 +507,7 @@ internal static class AuditCommands
         return false;
     }
 
-    private static bool TryReadKey(CliOutput output, string format, string file, out TreeHeadVerifier? key)
+    private static bool TryReadKey(CliOutput output, string format, string file, out TreeHeadVerifier? key, string help = "give the log's public key as PEM (`ntk audit public-key --key PRIVATE.pem` prints it)")
     {
         key = null;
         if (!TryReadSmall(output, format, file, "a key", out var pem))
@@ -475,7 +522,7 @@ internal static class AuditCommands
         }
         catch (ArgumentException e)
         {
-            output.Fail(format, $"cannot use the key `{file}`: {WithoutParameter(e)}", "give the log's public key as PEM (`ntk audit public-key --key PRIVATE.pem` prints it)");
+            output.Fail(format, $"cannot use the key `{file}`: {WithoutParameter(e)}", help);
             return false;
         }
     }

@@ -19,8 +19,15 @@ public sealed class AuditPublisher
     /// <param name="signer">The operator's key.</param>
     /// <param name="time">The clock.</param>
     /// <param name="latest">The newest stored head, or null.</param>
+    /// <exception cref="AuditKeyMismatchException"><paramref name="signer"/> did not sign <paramref name="latest"/>.</exception>
     public AuditPublisher(IAuditLogStore store, AuditIntegrator integrator, TreeHeadSigner signer, TimeProvider time, SignedTreeHead? latest)
     {
+        ArgumentNullException.ThrowIfNull(signer);
+        if (latest is not null && !signer.Verifier.Verify(latest))
+        {
+            throw new AuditKeyMismatchException(signer.Verifier.KeyId, latest.TreeSize);
+        }
+
         _store = store;
         _integrator = integrator;
         _signer = signer;

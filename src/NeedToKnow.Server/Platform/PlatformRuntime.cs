@@ -79,15 +79,17 @@ internal sealed class PlatformRuntime : IAsyncDisposable
                 using var generated = TreeHeadSigner.Generate();
                 return generated.ExportPrivateKeyPem();
             });
-            using (var check = TreeHeadSigner.FromPem(signerPem))
-            {
-                if (heads.Count > 0 && !check.Verifier.Verify(heads[^1]))
-                {
-                    throw new InvalidOperationException($"the audit signing key (`{keyPath}` or the one given) did not sign this store's latest tree head: give the log's own key (another would split the log between two keys)");
-                }
-            }
             var stores = new PlatformStores(store.Declarations, store.Consents, store.GateRecords, store.GateRecordReader, store.Submissions, store.AppOwners);
-            var audit = await AuditRuntime.OpenAsync(store.AuditLog, store.GateRecords, TreeHeadSigner.FromPem(signerPem), Derive(masterBytes, "ntk audit user hash"), TimeProvider.System, ct).ConfigureAwait(false);
+            AuditRuntime audit;
+            try
+            {
+                audit = await AuditRuntime.OpenAsync(store.AuditLog, store.GateRecords, TreeHeadSigner.FromPem(signerPem), Derive(masterBytes, "ntk audit user hash"), TimeProvider.System, ct).ConfigureAwait(false);
+            }
+            catch (AuditKeyMismatchException e)
+            {
+                throw new InvalidOperationException($"the audit signing key (`{keyPath}` or the one given) did not sign this store's latest tree head: give the log's own key (another would split the log between two keys)", e);
+            }
+
             var gate = new GateService(GateRules.FromCatalog(catalog), store.Declarations, store.Consents, audit, new GateServiceOptions(), TimeProvider.System);
             await gate.StartAsync(ct).ConfigureAwait(false);
             return new PlatformRuntime(store, stores, audit, gate, Derive(masterBytes, "ntk user tokens"), state);

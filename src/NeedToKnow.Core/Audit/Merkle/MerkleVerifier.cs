@@ -269,7 +269,7 @@ public static class MerkleVerifier
             ChainBorderRight(hash1, proof, first + inner, subBorder);
             if (!hash1.AsSpan().SequenceEqual(subtreeRoot))
             {
-                return $"calculated earlier root {Convert.ToHexStringLower(hash1)} does not match expected earlier root {Convert.ToHexStringLower(subtreeRoot)}";
+                return $"calculated earlier root {Convert.ToBase64String(hash1)} does not match expected earlier root {Convert.ToBase64String(subtreeRoot)}";
             }
         }
 

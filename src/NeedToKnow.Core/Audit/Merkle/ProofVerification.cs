@@ -2,7 +2,8 @@ namespace NeedToKnow.Core.Audit.Merkle;
 
 /// <summary>
 /// The outcome of checking a Merkle proof: valid, or the first problem found. A root mismatch names both the
-/// expected and the calculated root (after transparency-dev's <c>RootMismatchError</c>).
+/// expected and the calculated root (after transparency-dev's <c>RootMismatchError</c>), in base64 like every hash the
+/// API and the proof files show.
 /// </summary>
 /// <param name="IsValid">True when the proof checks out.</param>
 /// <param name="Problem">Why it does not (lowercase, one line), or null when valid.</param>
@@ -16,5 +17,5 @@ public readonly record struct ProofVerification(bool IsValid, string? Problem)
     internal static ProofVerification Match(ReadOnlySpan<byte> calculated, ReadOnlySpan<byte> expected) =>
         calculated.SequenceEqual(expected)
             ? Valid
-            : Invalid($"calculated root {Convert.ToHexStringLower(calculated)} does not match expected root {Convert.ToHexStringLower(expected)}");
+            : Invalid($"calculated root {Convert.ToBase64String(calculated)} does not match expected root {Convert.ToBase64String(expected)}");
 }
