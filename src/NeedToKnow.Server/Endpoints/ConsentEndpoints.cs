@@ -31,7 +31,10 @@ internal static class ConsentEndpoints
             group.MapGet("/consents", (HttpContext http, ClaimsPrincipal caller, GateService gate, PlatformStores stores, CancellationToken ct) =>
                 WithUser(http, caller, self, user => ListAsync(user, gate, stores, ct)));
             group.MapPost("/consents/{appId}/withdraw", (HttpContext http, string appId, WithdrawRequest? body, ClaimsPrincipal caller, GateService gate, AuditRuntime audit, TimeProvider time, CancellationToken ct) =>
-                WithUser(http, caller, self, user => RecordAsync(Withdrawal(user, appId, body?.Keys, time), gate, audit, ct)));
+                WithUser(http, caller, self, user =>
+                    body?.Keys?.Select((k, i) => Inputs.Name(k, "keys[" + i + "]", "a privacy key")).FirstOrDefault(e => e is not null) is { } invalid
+                        ? Task.FromResult(Problems.BadRequest(invalid))
+                        : RecordAsync(Withdrawal(user, appId, body?.Keys, time), gate, audit, ct)));
             group.MapDelete("/apps/{appId}", (HttpContext http, string appId, ClaimsPrincipal caller, GateService gate, AuditRuntime audit, TimeProvider time, CancellationToken ct) =>
                 WithUser(http, caller, self, user => RecordAsync(new ConsentEvent(Guid.NewGuid(), ConsentEventKind.AppRemoved, user, appId, time.GetUtcNow(), 0, [], null, ConsentMethod.UserPage), gate, audit, ct)));
             group.MapGet("/receipts", (HttpContext http, ClaimsPrincipal caller, PlatformStores stores, PrivacyCatalog catalog, CancellationToken ct) =>
@@ -54,6 +57,12 @@ internal static class ConsentEndpoints
         if (string.IsNullOrEmpty(user))
         {
             return Problems.Forbidden("`/v1/me` needs a user token");
+        }
+
+        var invalid = (self ? null : Inputs.UserId(user)) ?? (http.GetRouteValue("appId") is string appId ? Inputs.AppId(appId) : null);
+        if (invalid is not null)
+        {
+            return Problems.BadRequest(invalid);
         }
 
         if (!Access.MayActForUser(caller, user))

@@ -36,7 +36,7 @@ internal static class GateEndpoints
 
     // The hot path: the body is read whole (it is at most the JSON size limit, enforced by Kestrel) and parsed with a
     // Utf8JsonReader (DecideBody), with no model binding; the decision is written straight into the response.
-    private static async Task<IResult> Decide(HttpContext context, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    private static async Task<IResult> Decide(HttpContext context, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time, ServerOptions options)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -77,7 +77,7 @@ internal static class GateEndpoints
             return Problems.BadRequest(error);
         }
 
-        var problem = Check(request);
+        var problem = Check(request, time, options.MaxClockSkew);
         if (problem is not null)
         {
             return Problems.BadRequest(problem);
@@ -90,7 +90,7 @@ internal static class GateEndpoints
         return DecisionJson.One(in decision);
     }
 
-    private static IResult DecideBatch(BatchRequest batch, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    private static IResult DecideBatch(BatchRequest batch, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time, ServerOptions options)
     {
         if (batch.Requests is null || batch.Requests.Count == 0 || batch.Requests.Count > MaxBatch)
         {
@@ -99,7 +99,7 @@ internal static class GateEndpoints
 
         for (var i = 0; i < batch.Requests.Count; i++)
         {
-            var problem = Check(batch.Requests[i]);
+            var problem = Check(batch.Requests[i], time, options.MaxClockSkew);
             if (problem is not null)
             {
                 return Problems.BadRequest("requests[" + i + "]: " + problem);
@@ -125,22 +125,27 @@ internal static class GateEndpoints
         return DecisionJson.Many(decisions);
     }
 
-    private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, TimeProvider time, ServerOptions options, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(answer.AppId) || string.IsNullOrEmpty(answer.UserId) || answer.UserId.Length > 128)
+        var invalid = Inputs.AppId(answer.AppId) ?? Inputs.UserId(answer.UserId)
+            ?? answer.Keys?.Select((k, i) => Inputs.Name(k, "keys[" + i + "]", "a privacy key")).FirstOrDefault(e => e is not null)
+            ?? (answer.Scope is null ? null : Inputs.Name(answer.Scope, "scope", "a scope"))
+            ?? Inputs.Time(answer.Time, time.GetUtcNow(), options.MaxClockSkew);
+        if (invalid is not null)
         {
-            return Problems.BadRequest("`appId` and `userId` (at most 128 characters) are required");
+            return Problems.BadRequest(invalid);
         }
 
+        string appId = answer.AppId!, userId = answer.UserId!;
         var when = answer.Time ?? time.GetUtcNow();
         ConsentEvent consentEvent;
         switch (answer.Kind)
         {
             case "declaration":
-                var live = await LiveDeclarationAsync(stores, answer.AppId, ct).ConfigureAwait(false);
+                var live = await LiveDeclarationAsync(stores, appId, ct).ConfigureAwait(false);
                 if (live is null)
                 {
-                    return Problems.NotFound("app `" + answer.AppId + "` has no live declaration");
+                    return Problems.NotFound("app `" + appId + "` has no live declaration");
                 }
 
                 var keys = answer.Keys is { Count: > 0 } ? answer.Keys : [.. live.Items.Select(i => i.Key)];
@@ -150,13 +155,13 @@ internal static class GateEndpoints
                     var item = live.Items.FirstOrDefault(i => i.Key == key);
                     if (item is null)
                     {
-                        return Problems.BadRequest("privacy key `" + key + "` is not in the live declaration of `" + answer.AppId + "`");
+                        return Problems.BadRequest("privacy key `" + key + "` is not in the live declaration of `" + appId + "`");
                     }
 
                     items.Add(new ConsentItem(key, PurposeHash.Of(item.Purpose)));
                 }
 
-                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.DeclarationGranted : ConsentEventKind.DeclarationRefused, answer.UserId, answer.AppId, when, live.Version, items, null, Method(answer.Method, ConsentMethod.PrivacyPopup));
+                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.DeclarationGranted : ConsentEventKind.DeclarationRefused, userId, appId, when, live.Version, items, null, Method(answer.Method, ConsentMethod.PrivacyPopup));
                 break;
             case "scope":
                 if (string.IsNullOrEmpty(answer.Scope))
@@ -164,7 +169,7 @@ internal static class GateEndpoints
                     return Problems.BadRequest("a scope answer needs `scope`");
                 }
 
-                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeGranted : ConsentEventKind.ScopeRefused, answer.UserId, answer.AppId, when, 0, [], answer.Scope, Method(answer.Method, ConsentMethod.ScopePopup));
+                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeGranted : ConsentEventKind.ScopeRefused, userId, appId, when, 0, [], answer.Scope, Method(answer.Method, ConsentMethod.ScopePopup));
                 break;
             case "settings":
                 if (string.IsNullOrEmpty(answer.Scope))
@@ -172,7 +177,7 @@ internal static class GateEndpoints
                     return Problems.BadRequest("a settings answer needs `scope`");
                 }
 
-                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeReEnabled : ConsentEventKind.ScopeRefused, answer.UserId, answer.AppId, when, 0, [], answer.Scope, ConsentMethod.Settings);
+                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeReEnabled : ConsentEventKind.ScopeRefused, userId, appId, when, 0, [], answer.Scope, ConsentMethod.Settings);
                 break;
             default:
                 return Problems.BadRequest("`kind` must be `declaration`, `scope` or `settings`");
@@ -216,25 +221,11 @@ internal static class GateEndpoints
         d.Prompt is { } p ? new PromptView(p.Kind.ToString(), p.Key, p.Purpose, p.DeveloperName, p.Scope, p.SeparateConsent, p.Necessary, p.DeclarationVersion) : null,
         d.Error);
 
-    private static string? Check(DecideRequest? r)
-    {
-        if (r is null)
-        {
-            return "a request is null";
-        }
-
-        if (string.IsNullOrEmpty(r.AppId) || r.AppId.Length > 64)
-        {
-            return "`appId` is required (at most 64 characters)";
-        }
-
-        if (string.IsNullOrEmpty(r.UserId) || r.UserId.Length > 128)
-        {
-            return "`userId` is required (at most 128 characters)";
-        }
-
-        return string.IsNullOrEmpty(r.Target) || r.Target.Length > 200 ? "`target` (a privacy API or privacy key) is required (at most 200 characters)" : null;
-    }
+    /// <summary>What is wrong with one decide request (the rules of <see cref="Inputs"/>), or null.</summary>
+    private static string? Check(DecideRequest? r, TimeProvider time, TimeSpan skew) => r is null
+        ? "a request is null"
+        : Inputs.AppId(r.AppId) ?? Inputs.UserId(r.UserId) ?? Inputs.Name(r.Target, "target", "a privacy API or privacy key")
+            ?? (r.Time is null ? null : Inputs.Time(r.Time, time.GetUtcNow(), skew));
 
     private static ConsentMethod Method(string? text, ConsentMethod fallback) =>
         Enum.TryParse<ConsentMethod>(text, ignoreCase: true, out var method) ? method : fallback;

@@ -119,6 +119,7 @@ public sealed class NtkServer : IAsyncDisposable
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.Use(RouteUserId.InvokeAsync);
         app.Use((context, next) =>
         {
             // Size limit per endpoint: JSON bodies are small; only package uploads may be large.

@@ -51,7 +51,8 @@ public sealed class GateDifferentialTests(ITestOutputHelper output)
                 compared++;
             }
 
-            // The batch path decides the same as one by one (groups of eight, staged reads), including a short last group.
+            // The batch path (a prefetch pipeline running up to 12 requests ahead) decides the same as one by one, for the
+            // whole list and for batches shorter than the pipeline, at each distance and around it.
             var all = requests.ToArray();
             var batched = new GateDecision[all.Length];
             gate.DecideBatch(all, batched);
@@ -62,6 +63,19 @@ public sealed class GateDifferentialTests(ITestOutputHelper output)
             }
 
             batchedCompared += all.Length;
+            if (seed <= 10)
+            {
+                foreach (var length in (int[])[0, 1, 2, 3, 6, 7, 12, 13, 31, 33])
+                {
+                    var part = all.AsSpan(seed, length);
+                    var partDecisions = new GateDecision[length];
+                    gate.DecideBatch(part, partDecisions);
+                    for (var i = 0; i < length; i++)
+                    {
+                        Assert.Equal(ReferenceGate.Of(gate.Decide(in part[i])), ReferenceGate.Of(partDecisions[i]));
+                    }
+                }
+            }
         }
 
         output.WriteLine($"compared {compared} decisions; outcomes: " + string.Join(", ", kinds.OrderBy(k => k.Key.ToString()).Select(k => $"{k.Key.Item1}/{k.Key.Item2}={k.Value}")));
