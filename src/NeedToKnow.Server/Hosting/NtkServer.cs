@@ -106,7 +106,12 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o =>
+        {
+            var security = new OpenApiSecurity();
+            o.AddDocumentTransformer(security);
+            o.AddOperationTransformer(security);
+        });
         services.ConfigureHttpJsonOptions(j =>
         {
             j.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
