@@ -120,7 +120,7 @@ public class InputTests(ServerFixture fixture) : IClassFixture<ServerFixture>
 
     [Theory]
     [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"declaration","keys":["Album"],"granted":true,"method":"Popup"}""", 400, "bad-request", "`method` of a `declaration` answer must be `PrivacyPopup`, `SeparatePopup` or `Api` (any case; default `PrivacyPopup`)")]
-    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"scope","scope":"scope.userLocation","granted":true,"method":"SeparatePopup"}""", 400, "bad-request", "`method` of a `scope` answer must be `ScopePopup` or `Api` (any case; default `ScopePopup`)")]
+    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"scope","scope":"scope.userLocation","granted":true,"method":"PrivacyPopup"}""", 400, "bad-request", "`method` of a `scope` answer must be `ScopePopup`, `SeparatePopup` or `Api` (any case; default `ScopePopup`)")]
     [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"settings","scope":"scope.userLocation","granted":true,"method":"1"}""", 400, "bad-request", "`method` of a `settings` answer must be `Settings` (any case; default `Settings`)")]
     [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"Declaration","granted":true}""", 400, "bad-request", "`kind` must be `declaration`, `scope` or `settings`")]
     [InlineData("""{"appId":"wxnosuchapp","userId":"%","kind":"scope","scope":"scope.userLocation","granted":true}""", 404, "not-found", "no app `wxnosuchapp`")]

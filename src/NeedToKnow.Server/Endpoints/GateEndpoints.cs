@@ -255,7 +255,8 @@ internal static class GateEndpoints
     private static readonly Dictionary<string, ConsentMethod[]> AnswerMethods = new(StringComparer.Ordinal)
     {
         ["declaration"] = [ConsentMethod.PrivacyPopup, ConsentMethod.SeparatePopup, ConsentMethod.Api],
-        ["scope"] = [ConsentMethod.ScopePopup, ConsentMethod.Api],
+        // A scope prompt for a sensitive item says `separateConsent` too; hosts (ntk simulate among them) answer it so.
+        ["scope"] = [ConsentMethod.ScopePopup, ConsentMethod.SeparatePopup, ConsentMethod.Api],
         ["settings"] = [ConsentMethod.Settings],
     };
 }
