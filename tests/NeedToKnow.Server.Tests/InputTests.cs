@@ -194,4 +194,24 @@ public class InputTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         await AssertProblem(await host.DeleteAsync("/v1/users/u1/apps/wxnosuchapp"), HttpStatusCode.NotFound, "urn:ntk:problem:not-found", "no app `wxnosuchapp`");
         Assert.Equal(HttpStatusCode.OK, (await host.DeleteAsync("/v1/users/u1/apps/wxwithdraw2")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_target_outside_the_catalog_is_denied_and_counted_under_the_custom_key_label()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wxcustom01");
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var target = "wx.noSuchApi" + Guid.NewGuid().ToString("N");
+        var decision = await Json(await host.PostAsJsonAsync("/v1/gate/decide", new { appId = "wxcustom01", userId = "u1", target, userGesture = true }));
+        Assert.Equal("deny", decision.GetProperty("kind").GetString());
+        Assert.Equal(112, decision.GetProperty("reason").GetInt32());
+        var batch = await host.PostAsJsonAsync("/v1/gate/decide-batch", new { requests = new[] { new { appId = "wxcustom01", userId = "u1", target = target + "b", userGesture = true } } });
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+
+        using var anon = fixture.Client();
+        var metrics = await anon.GetStringAsync("/metrics");
+        var interceptions = metrics.Split('\n').Where(l => l.StartsWith("ntk_gate_interceptions_total{", StringComparison.Ordinal)).ToList();
+        Assert.Contains(interceptions, l => l.Contains("key=\"custom\"", StringComparison.Ordinal) && l.Contains("reason=\"112\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(target, metrics, StringComparison.Ordinal);
+    }
 }
