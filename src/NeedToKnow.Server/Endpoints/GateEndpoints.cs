@@ -32,7 +32,7 @@ internal static class GateEndpoints
     {
         var gate = v1.MapGroup("/gate").WithTags("gate").RequireAuthorization(Policies.Host);
         gate.MapPost("/decide", Decide).Accepts<DecideRequest>("application/json").Produces<DecisionView>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
-        gate.MapPost("/decide-batch", DecideBatch).Produces<BatchView>().ProducesProblem(400);
+        gate.MapPost("/decide-batch", DecideBatch).WithMetadata(BatchBodyMetadata.Instance).Produces<BatchView>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
         gate.MapPost("/answers", AnswerAsync);
     }
 
