@@ -19,6 +19,10 @@ public class AccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.Contains("target_info", metrics);
         Assert.Contains("service_name=\"ntk\"", metrics);
         Assert.DoesNotContain("unknown_service", metrics);
+        foreach (var name in new[] { "ntk_gate_records_pending", "ntk_gate_records_dropped_total", "ntk_gate_records_rejected_total", "ntk_audit_entries", "ntk_audit_pending" })
+        {
+            Assert.Contains("\n" + name, metrics, StringComparison.Ordinal);
+        }
     }
 
     [Fact]

@@ -72,17 +72,16 @@ internal static class AuditEndpoints
         });
         audit.MapGet("/stats", async (DateTimeOffset? since, DateTimeOffset? until, AuditRuntime log, CancellationToken ct) =>
             Results.Ok(await log.StatisticsAsync(since, until, null, ct).ConfigureAwait(false)));
-        audit.MapGet("/export.csv", async (AuditRuntime log, CancellationToken ct) =>
+        audit.MapGet("/export.csv", async (HttpContext http, AuditRuntime log, CancellationToken ct) =>
         {
-            var csv = new StringBuilder("index,kind,time,app_id,privacy_key,reason_code,user_hash\r\n");
-            await foreach (var (index, entry) in log.EntriesAsync(ct).ConfigureAwait(false))
+            // Streamed: the log may hold millions of entries; the rows go out as they are read.
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"ntk-audit.csv\"";
+            var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
+            await using (writer.ConfigureAwait(false))
             {
-                csv.Append(index.ToString(CultureInfo.InvariantCulture)).Append(',').Append(entry.Kind).Append(',')
-                    .Append(entry.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append(',').Append(Csv(entry.AppId)).Append(',')
-                    .Append(Csv(entry.PrivacyKey)).Append(',').Append(Csv(entry.ReasonCode)).Append(',').Append(entry.UserHash).Append("\r\n");
+                await AuditCsv.WriteAsync(log.RowsAsync(ct), writer, ct).ConfigureAwait(false);
             }
-
-            return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
         });
 
         v1.MapGet("/dashboard", async (DateTimeOffset? since, AuditRuntime log, PlatformStores stores, PrivacyCatalog catalog, CancellationToken ct) =>
@@ -154,6 +153,4 @@ internal static class AuditEndpoints
     private static string ReasonName(string code, PrivacyCatalog catalog) =>
         catalog.TryGetReasonCode(code, out var reason) ? reason.Message : code;
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -65,6 +65,10 @@ public sealed class NtkServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
+        // A start-up failure (e.g. the port is taken) is thrown to the caller, which names it in one line
+        // (`ntk serve: error: ...`); the host's own log of it is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
         var keys = new ApiKeyStore(runtime.Store.AccessKeys);
         string? generated = null;
         if (options.OperatorKey is not null)
@@ -87,6 +91,7 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new UserTokenService(options.UserTokenSecret ?? runtime.UserTokenSecret, TimeProvider.System));
         services.AddSingleton<ServerMetrics>();
+        services.AddSingleton(new StateMetrics(runtime.Gate, runtime.Audit.Log));
         services.AddSingleton(catalog);
         services.AddSingleton(runtime.Stores);
         services.AddSingleton(runtime.Gate);
@@ -166,6 +171,9 @@ public sealed class NtkServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         await _runtime.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>After <see cref="DisposeAsync"/>: the gate records that could not be written before the stop (the store was unavailable), with the last error; 0 when none were lost.</summary>
+    public (int Records, string? Error) UnwrittenRecords => (_runtime.Gate.PendingRecords, _runtime.Gate.LastError);
 
     private sealed class GateReadiness(GateService gate) : IReadinessProbe
     {
