@@ -152,4 +152,29 @@ public class AccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         using var asUser = fixture.Client(token);
         Assert.Equal(HttpStatusCode.Forbidden, (await asUser.PostAsJsonAsync("/v1/users/u-2/token", new { })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_auditor_reads_any_apps_overview_and_stats_and_a_developer_only_its_own()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wxauditor01");
+        using var auditor = fixture.Client(await fixture.KeyFor("Auditor"));
+        var overview = await auditor.GetAsync("/v1/apps/wxauditor01/overview");
+        Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
+        Assert.Equal("wxauditor01", (await overview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appId").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/v1/apps/wxauditor01/stats")).StatusCode);
+        var missing = await auditor.GetAsync("/v1/apps/wxnosuchapp/overview");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("no app `wxnosuchapp` is visible to this key", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        // Read-only: the registry and enforcement stay closed to the auditor.
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/v1/apps/wxauditor01")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/v1/apps/wxauditor01/enforcement", new { action = "ban" })).StatusCode);
+
+        using var owner = fixture.Client(await fixture.KeyFor("Developer", "dev-example"));
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/v1/apps/wxauditor01/stats")).StatusCode);
+        using var other = fixture.Client(await fixture.KeyFor("Developer", "dev-other"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/v1/apps/wxauditor01/overview")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/v1/apps/wxauditor01/stats")).StatusCode);
+    }
 }

@@ -111,4 +111,107 @@ public class InputTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.Equal(HttpStatusCode.OK, skewed.StatusCode);
         Assert.Equal("deny", (await Json(skewed)).GetProperty("kind").GetString());
     }
+
+    private async Task AssertNothingWritten(HttpClient host, string user)
+    {
+        var consents = await Json(await host.GetAsync("/v1/users/" + user + "/consents"));
+        Assert.Equal(0, consents.GetProperty("apps").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"declaration","keys":["Album"],"granted":true,"method":"Popup"}""", 400, "bad-request", "`method` of a `declaration` answer must be `PrivacyPopup`, `SeparatePopup` or `Api` (any case; default `PrivacyPopup`)")]
+    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"scope","scope":"scope.userLocation","granted":true,"method":"PrivacyPopup"}""", 400, "bad-request", "`method` of a `scope` answer must be `ScopePopup`, `SeparatePopup` or `Api` (any case; default `ScopePopup`)")]
+    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"settings","scope":"scope.userLocation","granted":true,"method":"1"}""", 400, "bad-request", "`method` of a `settings` answer must be `Settings` (any case; default `Settings`)")]
+    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"Declaration","granted":true}""", 400, "bad-request", "`kind` must be `declaration`, `scope` or `settings`")]
+    [InlineData("""{"appId":"wxnosuchapp","userId":"%","kind":"scope","scope":"scope.userLocation","granted":true}""", 404, "not-found", "no app `wxnosuchapp`")]
+    [InlineData("""{"appId":"wxnosuchapp","userId":"%","kind":"declaration","keys":["Album"],"granted":true}""", 404, "not-found", "no app `wxnosuchapp`")]
+    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"scope","scope":"scope.userLocatoin","granted":true}""", 400, "bad-request", "`scope` `scope.userLocatoin` is not a scope of the catalog; did you mean `scope.userLocation`?")]
+    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"settings","granted":true}""", 400, "bad-request", "a `settings` answer needs `scope`")]
+    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"declaration","keys":["NoSuchKey"],"granted":true}""", 400, "bad-request", "privacy key `NoSuchKey` is not in the live declaration of `wxanswer01`")]
+    [InlineData("""{"appId":"wxanswer01","userId":"%","kind":"declaration","keys":["Album","Album"],"granted":true}""", 400, "bad-request", "privacy key `Album` is named twice in `keys`")]
+    public async Task A_bad_answer_is_refused_and_writes_nothing(string body, int status, string type, string detail)
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        if ((await op.GetAsync("/v1/apps/wxanswer01")).StatusCode == HttpStatusCode.NotFound)
+        {
+            await ExampleApp.RegisterLiveAsync(op, "wxanswer01");
+        }
+
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var user = "answer-" + Guid.NewGuid().ToString("N");
+        var response = await host.PostAsync("/v1/gate/answers", new StringContent(body.Replace("%", user, StringComparison.Ordinal), Encoding.UTF8, "application/json"));
+        await AssertProblem(response, (HttpStatusCode)status, "urn:ntk:problem:" + type, detail);
+        await AssertNothingWritten(host, user);
+    }
+
+    [Fact]
+    public async Task A_declaration_answer_without_keys_is_the_whole_popup_and_the_method_is_read_in_any_case()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wxanswer02");
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var all = await Json(await host.PostAsJsonAsync("/v1/gate/answers", new { appId = "wxanswer02", userId = "u1", kind = "declaration", keys = Array.Empty<string>(), granted = true }));
+        var keys = all.GetProperty("keys").EnumerateArray().ToList();
+        Assert.True(keys.Count > 1);
+        Assert.All(keys, k => Assert.Equal("granted", k.GetProperty("status").GetString()));
+
+        var separate = await Json(await host.PostAsJsonAsync("/v1/gate/answers", new { appId = "wxanswer02", userId = "u2", kind = "declaration", keys = new[] { "Album" }, granted = true, method = "separatepopup" }));
+        var album = Assert.Single(separate.GetProperty("keys").EnumerateArray());
+        Assert.True(album.GetProperty("separate").GetBoolean());
+    }
+
+    [Theory]
+    [InlineData("wxwithdraw1", "{}", 400, "bad-request", "`keys` is required: the privacy keys to withdraw, or `[]` for every item of the app")]
+    [InlineData("wxwithdraw1", "", 400, "bad-request", "`keys` is required: the privacy keys to withdraw, or `[]` for every item of the app")]
+    [InlineData("wxwithdraw1", """{"keys":["Albun"]}""", 400, "bad-request", "`keys[0]` `Albun` is not a privacy key of the catalog; did you mean `Album`?")]
+    [InlineData("wxwithdraw1", """{"keys":["Album","Album"]}""", 400, "bad-request", "privacy key `Album` is named twice in `keys`")]
+    [InlineData("wxnosuchapp", """{"keys":["Album"]}""", 404, "not-found", "no app `wxnosuchapp`")]
+    public async Task A_bad_withdrawal_is_refused_and_writes_nothing(string appId, string body, int status, string type, string detail)
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        if ((await op.GetAsync("/v1/apps/wxwithdraw1")).StatusCode == HttpStatusCode.NotFound)
+        {
+            await ExampleApp.RegisterLiveAsync(op, "wxwithdraw1");
+        }
+
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var user = "withdraw-" + Guid.NewGuid().ToString("N");
+        var response = await host.PostAsync("/v1/users/" + user + "/consents/" + appId + "/withdraw", new StringContent(body, Encoding.UTF8, "application/json"));
+        await AssertProblem(response, (HttpStatusCode)status, "urn:ntk:problem:" + type, detail);
+        await AssertNothingWritten(host, user);
+    }
+
+    [Fact]
+    public async Task Withdrawing_no_keys_withdraws_every_item_and_removing_an_unknown_app_is_404()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wxwithdraw2");
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        (await host.PostAsJsonAsync("/v1/gate/answers", new { appId = "wxwithdraw2", userId = "u1", kind = "declaration", granted = true })).EnsureSuccessStatusCode();
+        var withdrawn = await Json(await host.PostAsJsonAsync("/v1/users/u1/consents/wxwithdraw2/withdraw", new { keys = Array.Empty<string>() }));
+        Assert.All(withdrawn.GetProperty("keys").EnumerateArray(), k => Assert.Equal("withdrawn", k.GetProperty("status").GetString()));
+
+        await AssertProblem(await host.DeleteAsync("/v1/users/u1/apps/wxnosuchapp"), HttpStatusCode.NotFound, "urn:ntk:problem:not-found", "no app `wxnosuchapp`");
+        Assert.Equal(HttpStatusCode.OK, (await host.DeleteAsync("/v1/users/u1/apps/wxwithdraw2")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_target_outside_the_catalog_is_denied_and_counted_under_the_custom_key_label()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wxcustom01");
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var target = "wx.noSuchApi" + Guid.NewGuid().ToString("N");
+        var decision = await Json(await host.PostAsJsonAsync("/v1/gate/decide", new { appId = "wxcustom01", userId = "u1", target, userGesture = true }));
+        Assert.Equal("deny", decision.GetProperty("kind").GetString());
+        Assert.Equal(112, decision.GetProperty("reason").GetInt32());
+        var batch = await host.PostAsJsonAsync("/v1/gate/decide-batch", new { requests = new[] { new { appId = "wxcustom01", userId = "u1", target = target + "b", userGesture = true } } });
+        Assert.Equal(HttpStatusCode.OK, batch.StatusCode);
+
+        using var anon = fixture.Client();
+        var metrics = await anon.GetStringAsync("/metrics");
+        var interceptions = metrics.Split('\n').Where(l => l.StartsWith("ntk_gate_interceptions_total{", StringComparison.Ordinal)).ToList();
+        Assert.Contains(interceptions, l => l.Contains("key=\"custom\"", StringComparison.Ordinal) && l.Contains("reason=\"112\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(target, metrics, StringComparison.Ordinal);
+    }
 }

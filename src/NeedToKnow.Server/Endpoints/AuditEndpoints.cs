@@ -3,6 +3,7 @@ using System.Text;
 using NeedToKnow.Core.Audit;
 using NeedToKnow.Core.Audit.Statistics;
 using NeedToKnow.Core.Catalog;
+using NeedToKnow.Core.Gate;
 using NeedToKnow.Core.Submissions;
 using NeedToKnow.Server.Auth;
 using NeedToKnow.Server.Hosting;
@@ -92,7 +93,7 @@ internal static class AuditEndpoints
 
         v1.MapGet("/apps/{appId}/overview", async (string appId, System.Security.Claims.ClaimsPrincipal caller, AuditRuntime log, PlatformStores stores, CancellationToken ct) =>
         {
-            var (app, _, refusal) = await AppEndpoints.FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
+            var (app, refusal) = await ReadableAppAsync(appId, caller, stores, ct).ConfigureAwait(false);
             if (refusal is not null)
             {
                 return refusal;
@@ -115,13 +116,26 @@ internal static class AuditEndpoints
                 interceptions = stats.Interceptions,
                 versions = versions.Select(v => new { version = v.Version, status = v.Status.ToString().ToLowerInvariant(), findings = v.Findings }),
             });
-        }).WithTags("apps").RequireAuthorization(Policies.Apps);
+        }).WithTags("apps").RequireAuthorization(Policies.AppsRead);
 
         v1.MapGet("/apps/{appId}/stats", async (string appId, System.Security.Claims.ClaimsPrincipal caller, DateTimeOffset? since, AuditRuntime log, PlatformStores stores, CancellationToken ct) =>
         {
-            var (_, _, refusal) = await AppEndpoints.FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
+            var (_, refusal) = await ReadableAppAsync(appId, caller, stores, ct).ConfigureAwait(false);
             return refusal ?? Results.Ok(await log.StatisticsAsync(since, null, appId, ct).ConfigureAwait(false));
-        }).WithTags("audit").RequireAuthorization(Policies.Apps);
+        }).WithTags("audit").RequireAuthorization(Policies.AppsRead);
+    }
+
+    /// <summary>The app, when <paramref name="caller"/> may read its figures (operator, auditor, owner developer); else the 404 a missing app gets.</summary>
+    private static async Task<(AppRecord? App, IResult? Refusal)> ReadableAppAsync(string appId, System.Security.Claims.ClaimsPrincipal caller, PlatformStores stores, CancellationToken ct)
+    {
+        var owner = await stores.Owners.GetOwnerAsync(appId, ct).ConfigureAwait(false);
+        if (!Access.MayReadApp(caller, owner))
+        {
+            return (null, Problems.NotFound("no app `" + appId + "` is visible to this key"));
+        }
+
+        var app = await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false);
+        return app is null ? (null, Problems.NotFound("no app `" + appId + "`")) : (app, null);
     }
 
     internal static DashboardView Dashboard(AuditStatistics stats, IReadOnlyList<Submission> queue, PrivacyCatalog catalog) => new(

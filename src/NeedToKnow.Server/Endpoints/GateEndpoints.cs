@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Consent;
+using NeedToKnow.Core.Diagnostics;
 using NeedToKnow.Core.Gate;
 using NeedToKnow.Server.Auth;
 using NeedToKnow.Server.Hosting;
@@ -30,7 +32,7 @@ internal static class GateEndpoints
     {
         var gate = v1.MapGroup("/gate").WithTags("gate").RequireAuthorization(Policies.Host);
         gate.MapPost("/decide", Decide).Accepts<DecideRequest>("application/json").Produces<DecisionView>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
-        gate.MapPost("/decide-batch", DecideBatch).Produces<BatchView>().ProducesProblem(400);
+        gate.MapPost("/decide-batch", DecideBatch).WithMetadata(BatchBodyMetadata.Instance).Produces<BatchView>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
         gate.MapPost("/answers", AnswerAsync);
     }
 
@@ -125,7 +127,7 @@ internal static class GateEndpoints
         return DecisionJson.Many(decisions);
     }
 
-    private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, TimeProvider time, ServerOptions options, CancellationToken ct)
+    private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, PrivacyCatalog catalog, TimeProvider time, ServerOptions options, CancellationToken ct)
     {
         var invalid = Inputs.AppId(answer.AppId) ?? Inputs.UserId(answer.UserId)
             ?? answer.Keys?.Select((k, i) => Inputs.Name(k, "keys[" + i + "]", "a privacy key")).FirstOrDefault(e => e is not null)
@@ -137,50 +139,72 @@ internal static class GateEndpoints
         }
 
         string appId = answer.AppId!, userId = answer.UserId!;
+        if (answer.Kind is not ("declaration" or "scope" or "settings"))
+        {
+            return Problems.BadRequest("`kind` must be `declaration`, `scope` or `settings`");
+        }
+
+        var allowed = AnswerMethods[answer.Kind];
+        var method = answer.Method is null ? allowed[0] : allowed.FirstOrDefault(m => string.Equals(m.ToString(), answer.Method, StringComparison.OrdinalIgnoreCase));
+        if (method == default)
+        {
+            return Problems.BadRequest("`method` of a `" + answer.Kind + "` answer must be " + (allowed.Length == 1 ? "`" + allowed[0] + "`" : string.Join(", ", allowed[..^1].Select(m => "`" + m + "`")) + " or `" + allowed[^1] + "`") + " (any case; default `" + allowed[0] + "`)");
+        }
+
+        if (await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false) is null)
+        {
+            return Problems.NotFound("no app `" + appId + "`");
+        }
+
+        // Every check is done before anything is written: a refused answer leaves the ledger and the audit log as they were.
         var when = answer.Time ?? time.GetUtcNow();
         ConsentEvent consentEvent;
-        switch (answer.Kind)
+        if (answer.Kind == "declaration")
         {
-            case "declaration":
-                var live = await LiveDeclarationAsync(stores, appId, ct).ConfigureAwait(false);
-                if (live is null)
+            var live = await LiveDeclarationAsync(stores, appId, ct).ConfigureAwait(false);
+            if (live is null)
+            {
+                return Problems.NotFound("app `" + appId + "` has no live declaration");
+            }
+
+            // No keys (or `[]`) is the whole popup: the user agreed to (or refused) every item of the declaration shown.
+            var keys = answer.Keys is { Count: > 0 } ? answer.Keys : [.. live.Items.Select(i => i.Key)];
+            var items = new List<ConsentItem>(keys.Count);
+            foreach (var key in keys)
+            {
+                var item = live.Items.FirstOrDefault(i => i.Key == key);
+                if (item is null)
                 {
-                    return Problems.NotFound("app `" + appId + "` has no live declaration");
+                    return Problems.BadRequest("privacy key `" + key + "` is not in the live declaration of `" + appId + "`");
                 }
 
-                var keys = answer.Keys is { Count: > 0 } ? answer.Keys : [.. live.Items.Select(i => i.Key)];
-                var items = new List<ConsentItem>(keys.Count);
-                foreach (var key in keys)
+                if (items.Any(i => i.Key == key))
                 {
-                    var item = live.Items.FirstOrDefault(i => i.Key == key);
-                    if (item is null)
-                    {
-                        return Problems.BadRequest("privacy key `" + key + "` is not in the live declaration of `" + appId + "`");
-                    }
-
-                    items.Add(new ConsentItem(key, PurposeHash.Of(item.Purpose)));
+                    return Problems.BadRequest("privacy key `" + key + "` is named twice in `keys`");
                 }
 
-                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.DeclarationGranted : ConsentEventKind.DeclarationRefused, userId, appId, when, live.Version, items, null, Method(answer.Method, ConsentMethod.PrivacyPopup));
-                break;
-            case "scope":
-                if (string.IsNullOrEmpty(answer.Scope))
-                {
-                    return Problems.BadRequest("a scope answer needs `scope`");
-                }
+                items.Add(new ConsentItem(key, PurposeHash.Of(item.Purpose)));
+            }
 
-                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeGranted : ConsentEventKind.ScopeRefused, userId, appId, when, 0, [], answer.Scope, Method(answer.Method, ConsentMethod.ScopePopup));
-                break;
-            case "settings":
-                if (string.IsNullOrEmpty(answer.Scope))
-                {
-                    return Problems.BadRequest("a settings answer needs `scope`");
-                }
+            consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.DeclarationGranted : ConsentEventKind.DeclarationRefused, userId, appId, when, live.Version, items, null, method);
+        }
+        else
+        {
+            if (answer.Scope is null)
+            {
+                return Problems.BadRequest("a `" + answer.Kind + "` answer needs `scope`");
+            }
 
-                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeReEnabled : ConsentEventKind.ScopeRefused, userId, appId, when, 0, [], answer.Scope, ConsentMethod.Settings);
-                break;
-            default:
-                return Problems.BadRequest("`kind` must be `declaration`, `scope` or `settings`");
+            if (!catalog.TryGetScope(answer.Scope, out _))
+            {
+                var closest = FuzzyMatch.Closest(answer.Scope, catalog.Scopes.Select(c => c.Id));
+                return Problems.BadRequest("`scope` `" + answer.Scope + "` is not a scope of the catalog" + (closest is null ? "" : "; did you mean `" + closest + "`?"));
+            }
+
+            var kind = answer.Kind == "scope"
+                ? answer.Granted ? ConsentEventKind.ScopeGranted : ConsentEventKind.ScopeRefused
+                : answer.Granted ? ConsentEventKind.ScopeReEnabled : ConsentEventKind.ScopeRefused;
+            consentEvent = new ConsentEvent(Guid.NewGuid(), kind, userId, appId, when, 0, [], answer.Scope, method);
         }
 
         var state = await gate.RecordConsentAsync(consentEvent, ct).ConfigureAwait(false);
@@ -227,6 +251,12 @@ internal static class GateEndpoints
         : Inputs.AppId(r.AppId) ?? Inputs.UserId(r.UserId) ?? Inputs.Name(r.Target, "target", "a privacy API or privacy key")
             ?? (r.Time is null ? null : Inputs.Time(r.Time, time.GetUtcNow(), skew));
 
-    private static ConsentMethod Method(string? text, ConsentMethod fallback) =>
-        Enum.TryParse<ConsentMethod>(text, ignoreCase: true, out var method) ? method : fallback;
+    /// <summary>The methods an answer of each kind may name; the first is the default.</summary>
+    private static readonly Dictionary<string, ConsentMethod[]> AnswerMethods = new(StringComparer.Ordinal)
+    {
+        ["declaration"] = [ConsentMethod.PrivacyPopup, ConsentMethod.SeparatePopup, ConsentMethod.Api],
+        // A scope prompt for a sensitive item says `separateConsent` too; hosts (ntk simulate among them) answer it so.
+        ["scope"] = [ConsentMethod.ScopePopup, ConsentMethod.SeparatePopup, ConsentMethod.Api],
+        ["settings"] = [ConsentMethod.Settings],
+    };
 }

@@ -127,12 +127,14 @@ public sealed class NtkServer : IAsyncDisposable
         app.Use(RouteUserId.InvokeAsync);
         app.Use((context, next) =>
         {
-            // Size limit per endpoint: JSON bodies are small; only package uploads may be large.
+            // Size limit per endpoint: JSON bodies are small; batches of decisions larger; package uploads largest.
             var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (feature is { IsReadOnly: false })
             {
-                var upload = context.GetEndpoint()?.Metadata.GetMetadata<PackageUploadMetadata>() is not null;
-                feature.MaxRequestBodySize = upload ? options.MaxPackageBodyBytes : options.MaxJsonBodyBytes;
+                var metadata = context.GetEndpoint()?.Metadata;
+                feature.MaxRequestBodySize = metadata?.GetMetadata<PackageUploadMetadata>() is not null ? options.MaxPackageBodyBytes
+                    : metadata?.GetMetadata<BatchBodyMetadata>() is not null ? options.MaxBatchBodyBytes
+                    : options.MaxJsonBodyBytes;
             }
 
             return next(context);

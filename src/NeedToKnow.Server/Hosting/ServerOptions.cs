@@ -18,6 +18,12 @@ public sealed record ServerOptions
     /// <summary>Largest JSON request body, in bytes (default 1 MiB).</summary>
     public long MaxJsonBodyBytes { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// Largest body of <c>POST /v1/gate/decide-batch</c>, in bytes (default 4 MiB): 10,000 requests of about 150 bytes
+    /// (20-character ids, <c>userGesture</c>, <c>time</c>) are 1.5 MB, with room for longer ids.
+    /// </summary>
+    public long MaxBatchBodyBytes { get; init; } = 4L << 20;
+
     /// <summary>Largest package upload (declaration + .zip), in bytes (default 32 MiB).</summary>
     public long MaxPackageBodyBytes { get; init; } = 32L << 20;
 
