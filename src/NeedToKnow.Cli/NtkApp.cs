@@ -42,15 +42,45 @@ public static class NtkApp
         {
             foreach (var error in parse.Errors)
             {
-                output.Error.WriteLine("error: " + error.Message);
+                output.Error.WriteLine("error: " + Describe(error.Message));
             }
 
-            output.Error.WriteLine("help: run `ntk --help` for usage");
+            var path = new List<string>();
+            for (var c = parse.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+            {
+                path.Insert(0, c.Parent is null ? "ntk" : c.Command.Name); // the root's name is the host executable's
+            }
+
+            output.Error.WriteLine($"help: run `{string.Join(' ', path)} --help` for usage");
             return (int)ExitCode.UsageOrUnreadable;
         }
 
         var config = new InvocationConfiguration { Output = output.Out, Error = output.Error };
         return parse.Invoke(config);
+    }
+
+    /// <summary>
+    /// A parse error in the user's terms: System.CommandLine says "Cannot parse argument 'abc' for option '--users' as
+    /// expected type 'System.Int32'.", which names a .NET type; this says "--users `abc` is not a whole number".
+    /// </summary>
+    /// <param name="message">The parser's message.</param>
+    /// <returns>The message to show.</returns>
+    internal static string Describe(string message)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(message, @"^Cannot parse argument '(?<value>.*)' for (option|argument) '(?<name>[^']*)' as expected type '(?<type>[^']*)'\.?$");
+        if (!m.Success)
+        {
+            return message;
+        }
+
+        var kind = m.Groups["type"].Value switch
+        {
+            "System.Int32" or "System.Int64" or "System.Nullable`1[System.Int32]" or "System.Nullable`1[System.Int64]" => "a whole number",
+            "System.Double" or "System.Decimal" or "System.Nullable`1[System.Double]" => "a number",
+            "System.TimeSpan" => "a duration",
+            _ => "a valid value",
+        };
+        return $"{m.Groups["name"].Value} `{m.Groups["value"].Value}` is not {kind}";
     }
 
     /// <summary>The version of <c>ntk</c>: the informational version of this assembly, without build metadata.</summary>

@@ -309,6 +309,12 @@ public sealed class AuditCommandTests : IAsyncLifetime
         Assert.Equal("index,kind,time,app,app_version,privacy_key,api,reason_code,outcome,user_hash,leaf_hash", lines[0]);
         Assert.Equal(61, lines.Length);
         Assert.StartsWith("0,Interception,2026-11-01T00:00:00.000Z,wxapp0,,PhoneNumber,,112,granted,", lines[1]);
+
+        // --csv is the only format and may be left out; the leaf hash is base64, as in proofs.
+        var (again, stdout, _) = CliRunner.Run("audit", "export", "--db", Db);
+        Assert.Equal(0, again);
+        Assert.Equal(File.ReadAllText(csv), stdout);
+        Assert.Equal(44, lines[1].Split(',')[^1].Length);
     }
 
     [Fact]

@@ -14,11 +14,18 @@ public class AccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.Equal("ok", (await anon.GetFromJsonAsync<JsonElement>("/healthz")).GetProperty("status").GetString());
         var openapi = await anon.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.StartsWith("3.", openapi.GetProperty("openapi").GetString());
-        Assert.True(openapi.GetProperty("paths").TryGetProperty("/v1/keys", out _));
+        Assert.True(openapi.GetProperty("paths").TryGetProperty("/v1/keys", out var keys));
+        var scheme = openapi.GetProperty("components").GetProperty("securitySchemes").GetProperty("ntkKey");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        Assert.True(keys.GetProperty("post").GetProperty("security")[0].TryGetProperty("ntkKey", out _));
         var metrics = await anon.GetStringAsync("/metrics");
         Assert.Contains("target_info", metrics);
         Assert.Contains("service_name=\"ntk\"", metrics);
         Assert.DoesNotContain("unknown_service", metrics);
+        foreach (var name in new[] { "ntk_gate_records_pending", "ntk_gate_records_dropped_total", "ntk_gate_records_rejected_total", "ntk_audit_entries", "ntk_audit_pending" })
+        {
+            Assert.Contains("\n" + name, metrics, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
@@ -144,5 +151,30 @@ public class AccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         // a user token cannot act as a host
         using var asUser = fixture.Client(token);
         Assert.Equal(HttpStatusCode.Forbidden, (await asUser.PostAsJsonAsync("/v1/users/u-2/token", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_auditor_reads_any_apps_overview_and_stats_and_a_developer_only_its_own()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wxauditor01");
+        using var auditor = fixture.Client(await fixture.KeyFor("Auditor"));
+        var overview = await auditor.GetAsync("/v1/apps/wxauditor01/overview");
+        Assert.Equal(HttpStatusCode.OK, overview.StatusCode);
+        Assert.Equal("wxauditor01", (await overview.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("appId").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await auditor.GetAsync("/v1/apps/wxauditor01/stats")).StatusCode);
+        var missing = await auditor.GetAsync("/v1/apps/wxnosuchapp/overview");
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("no app `wxnosuchapp` is visible to this key", (await missing.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+
+        // Read-only: the registry and enforcement stay closed to the auditor.
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.GetAsync("/v1/apps/wxauditor01")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await auditor.PostAsJsonAsync("/v1/apps/wxauditor01/enforcement", new { action = "ban" })).StatusCode);
+
+        using var owner = fixture.Client(await fixture.KeyFor("Developer", "dev-example"));
+        Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/v1/apps/wxauditor01/stats")).StatusCode);
+        using var other = fixture.Client(await fixture.KeyFor("Developer", "dev-other"));
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/v1/apps/wxauditor01/overview")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync("/v1/apps/wxauditor01/stats")).StatusCode);
     }
 }

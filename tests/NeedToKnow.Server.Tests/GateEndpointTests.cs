@@ -105,4 +105,26 @@ public class GateEndpointTests(ServerFixture fixture) : IClassFixture<ServerFixt
         using var anonymous = fixture.Client();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/v1/gate/decide", new { appId = "a", userId = "u", target = "wx.getLocation" })).StatusCode);
     }
+
+    [Fact]
+    public async Task A_batch_of_10000_realistic_requests_fits_the_batch_body_limit()
+    {
+        using var op = fixture.Client(ServerFixture.OperatorKey);
+        await ExampleApp.RegisterLiveAsync(op, "wx1234567890abcdef01");
+        using var host = fixture.Client(await fixture.KeyFor("Host"));
+        var now = DateTimeOffset.UtcNow;
+        var requests = Enumerable.Range(0, 10_000).Select(i => new
+        {
+            appId = "wx1234567890abcdef01",
+            userId = "user-" + i.ToString("D16", System.Globalization.CultureInfo.InvariantCulture),
+            target = i % 2 == 0 ? "wx.chooseImage" : "wx.getLocation",
+            userGesture = true,
+            time = now,
+        }).ToArray();
+        var body = JsonSerializer.Serialize(new { requests }, JsonSerializerOptions.Web);
+        Assert.True(body.Length > 1 << 20, body.Length + " bytes");
+        var response = await host.PostAsync("/v1/gate/decide-batch", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(10_000, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decisions").GetArrayLength());
+    }
 }

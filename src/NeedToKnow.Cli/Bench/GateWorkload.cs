@@ -32,7 +32,30 @@ internal sealed class GateWorkload
             throw new JsonException("the workload lacks one of `apps`, `consents`, `requests`, `expected`");
         }
 
+        if (file.Requests.Count == 0)
+        {
+            throw new JsonException("the workload holds no requests: there is nothing to measure");
+        }
+
         return new GateWorkload(file);
+    }
+
+    /// <summary>A load error in the user's terms: System.Text.Json's "could not be converted to System.String" names the field instead.</summary>
+    /// <param name="e">The error from <see cref="Load"/> or the file.</param>
+    /// <returns>One line.</returns>
+    public static string Describe(Exception e)
+    {
+        if (e is JsonException json && json.Message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return json.Path is null or "$" ? "expected the JSON object that workload.mjs writes" : $"`{json.Path.TrimStart('$', '.')}` has the wrong type";
+        }
+
+        if (e is JsonException syntax && syntax.LineNumber is { } line)
+        {
+            return $"not valid JSON at line {line + 1}, column {(syntax.BytePositionInLine ?? 0) + 1}";
+        }
+
+        return e.Message.Split('\n')[0].TrimEnd('.');
     }
 
     /// <summary>Builds the declaration snapshot of the workload's apps.</summary>

@@ -361,7 +361,7 @@ internal static class AuditCommands
     private static Command Export(CliOutput output)
     {
         var db = DbOption();
-        var csv = new Option<bool>("--csv") { Description = "Write CSV (RFC 4180): one row per entry", Required = true };
+        var csv = new Option<bool>("--csv") { Description = "Write CSV (RFC 4180): one row per entry; the only format, so it may be left out" };
         var file = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
         var command = new Command("export", "Export every entry for regulators") { db, csv, file };
         command.SetAction((parse, ct) => ExportAsync(output, parse.GetValue(db)!, parse.GetValue(file), ct));
@@ -375,14 +375,7 @@ internal static class AuditCommands
             var writer = file is null ? output.Out : new StreamWriter(file, false, new UTF8Encoding(false));
             try
             {
-                await writer.WriteAsync("index,kind,time,app,app_version,privacy_key,api,reason_code,outcome,user_hash,leaf_hash\r\n").ConfigureAwait(false);
-                await foreach (var row in store.AuditLog.ReadAsync(0, long.MaxValue, ct).ConfigureAwait(false))
-                {
-                    var line = AuditEntryCodec.TryDecode(row.Entry, out _, out var e, out var error)
-                        ? string.Join(',', row.Index.ToString(CultureInfo.InvariantCulture), Csv(e.Kind.ToString()), e.Time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture), Csv(e.AppId), Csv(e.AppVersion), Csv(e.PrivacyKey), Csv(e.Api), Csv(e.ReasonCode), Csv(e.Outcome), e.UserHash, Convert.ToHexStringLower(row.LeafHash))
-                        : string.Join(',', row.Index.ToString(CultureInfo.InvariantCulture), "unreadable", "", "", "", "", "", "", Csv(error ?? ""), "", Convert.ToHexStringLower(row.LeafHash));
-                    await writer.WriteAsync(line + "\r\n").ConfigureAwait(false);
-                }
+                await AuditCsv.WriteAsync(store.AuditLog.ReadAsync(0, long.MaxValue, ct), writer, ct).ConfigureAwait(false);
             }
             finally
             {
@@ -597,9 +590,6 @@ internal static class AuditCommands
     ];
 
     private static HeadFile HeadJson(SignedTreeHead head) => new HeadFile(head.TreeSize, head.Timestamp.ToUnixTimeMilliseconds(), Utc(head.Timestamp), head.RootHash, head.Signature);
-
-    private static string Csv(string value) =>
-        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
     private static void WriteTable(TextWriter w, AuditStatistics s)
     {

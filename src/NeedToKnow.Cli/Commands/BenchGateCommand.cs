@@ -18,8 +18,8 @@ internal static class BenchGateCommand
     public static Command Create(CliOutput output)
     {
         var workload = new Option<FileInfo>("--workload") { Description = "The workload file made by ../shared/peers/gate/workload.mjs", Required = true };
-        var threads = new Option<int>("--threads") { Description = "Threads deciding in parallel", DefaultValueFactory = _ => 1 };
-        var seconds = new Option<double>("--seconds") { Description = "Minimum measuring time in seconds", DefaultValueFactory = _ => 2 };
+        var threads = new Option<int>("--threads") { Description = "Threads deciding in parallel", DefaultValueFactory = _ => 1 }.InRange(1, 256);
+        var seconds = new Option<double>("--seconds") { Description = "Minimum measuring time in seconds", DefaultValueFactory = _ => 2 }.InRange(0.01, 3600);
         var cedar = new Option<DirectoryInfo?>("--cedar") { Description = "A copy of ../shared/peers/gate with `npm install` done: run its cedar.mjs on the same workload and report the ratio" };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("gate", "Decide a gate workload through the real gate and report throughput and allocation") { workload, threads, seconds, cedar, format };
@@ -47,7 +47,7 @@ internal static class BenchGateCommand
         long ExpectedAllow,
         long ExpectedDeny,
         bool Correct,
-        double CacheBytesPerConsentRecord,
+        double? CacheBytesPerConsentRecord,
         PeerResult? Peer,
         double? RatioToPeer);
 
@@ -55,11 +55,6 @@ internal static class BenchGateCommand
 
     internal static int Run(CliOutput output, Options options)
     {
-        if (options.Threads < 1 || options.Threads > 256)
-        {
-            return (int)output.Fail(options.Format, "`--threads` must be 1 to 256, got `" + options.Threads + "`");
-        }
-
         GateWorkload workload;
         try
         {
@@ -68,7 +63,7 @@ internal static class BenchGateCommand
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
-            return (int)output.Fail(options.Format, "cannot read workload `" + options.Workload.FullName + "`: " + e.Message.Split('\n')[0].TrimEnd('.'),
+            return (int)output.Fail(options.Format, "cannot read workload `" + options.Workload.FullName + "`: " + GateWorkload.Describe(e),
                 "make one with `node workload.mjs --apps 1000 --users 100000 --requests 200000 --seed 1 > workload.json` in ../shared/peers/gate");
         }
 
@@ -97,7 +92,7 @@ internal static class BenchGateCommand
         var result = new Result(options.Workload.Name, workload.File.Apps!.Count, (int)cache.Count, requests.Length, options.Threads, decisions, Math.Round(elapsed.TotalSeconds, 3),
             Math.Round(perSecond), Math.Round(elapsed.TotalNanoseconds / decisions * options.Threads, 1), Math.Round((double)bytes / decisions, 3),
             counts.Allow, counts.Prompt + counts.Deny, counts.Prompt, counts.Deny, expected.Allow, expected.Deny, correct,
-            Math.Round((double)cacheBytes / Math.Max(1, cache.Count), 1), peer, peer is null ? null : Math.Round(perSecond / peer.DecisionsPerSecond, 1));
+            cacheBytes > 0 ? Math.Round((double)cacheBytes / Math.Max(1, cache.Count), 1) : null, peer, peer is null ? null : Math.Round(perSecond / peer.DecisionsPerSecond, 1));
 
         if (options.Format == "json")
         {
@@ -107,7 +102,7 @@ internal static class BenchGateCommand
         {
             output.Out.WriteLine($"gate: {result.DecisionsPerSecond:F0} decisions/s, {result.NsPerDecision:F1} ns/decision per thread, {result.BytesPerDecision:F3} B/decision, {result.Threads} thread(s)");
             output.Out.WriteLine($"counts: allow={result.Allow} deny={result.Deny} (prompts {result.Prompts}, denials {result.Denials}); expected allow={result.ExpectedAllow} deny={result.ExpectedDeny}: {(correct ? "correct" : "MISMATCH")}");
-            output.Out.WriteLine($"workload: {result.Apps} apps, {result.ConsentRecords} consent records (user x app), {result.Requests} requests; cache {result.CacheBytesPerConsentRecord:F1} B per consent record");
+            output.Out.WriteLine($"workload: {result.Apps} apps, {result.ConsentRecords} consent records (user x app), {result.Requests} requests; cache {(result.CacheBytesPerConsentRecord is { } b ? $"{b:F1} B per consent record" : "too small to measure (the heap shrank while it was built)")}");
             if (peer is not null)
             {
                 output.Out.WriteLine($"peer {peer.Name}: {peer.DecisionsPerSecond:F0} decisions/s, allow={peer.Allow} ({(peer.Correct ? "correct" : "MISMATCH")}); ratio {result.RatioToPeer:F1}x");

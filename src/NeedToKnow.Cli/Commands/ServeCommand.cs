@@ -87,6 +87,14 @@ internal static class ServeCommand
             }
         }
 
+        // Stopped: records still queued (the store was unreachable to the end) are lost; say so rather than exit quietly.
+        var (unwritten, error) = server.UnwrittenRecords;
+        if (unwritten > 0)
+        {
+            output.Error.WriteLine($"warning: {unwritten} interception and prompt records could not be written before the stop: {error}");
+            return (int)ExitCode.Problems;
+        }
+
         return (int)ExitCode.Success;
     }
 

@@ -23,19 +23,19 @@ internal static class SimulateCommand
 
     public sealed record Options(Uri Server, string OperatorKey, int Users, int Programs, int Rate, int Requests, TimeSpan Duration, int Batch, string Examples, int Seed, string Format, bool Quiet = false);
 
-    public sealed record Summary(long Requests, long Allowed, long Prompted, long Denied, IReadOnlyDictionary<string, long> DeniedByReason, long Answers, double Seconds, double RequestsPerSecond, double DecisionsPerSecond, double P50Ms, double P99Ms);
+    public sealed record Summary(long Requests, long Allowed, long Prompted, long Denied, IReadOnlyDictionary<string, long> DeniedByReason, long Answers, double Seconds, double RequestsPerSecond, double DecisionsPerSecond, double P50Ms, double P99Ms, string? StoppedBy = null);
 
     public static Command Create(CliOutput output)
     {
         var server = new Option<string>("--server") { Description = "Base address of a running ntk serve", DefaultValueFactory = _ => "http://127.0.0.1:8080" };
         var key = new Option<string?>("--operator-key") { Description = "The operator key (else NTK_OPERATOR_KEY)" };
-        var users = new Option<int>("--users") { Description = "Simulated users", DefaultValueFactory = _ => 1000 };
-        var programs = new Option<int>("--programs") { Description = "Simulated programs (the examples/ program under several app ids)", DefaultValueFactory = _ => 5 };
-        var rate = new Option<int>("--rate") { Description = "Target HTTP requests per second (0 = as fast as possible)", DefaultValueFactory = _ => 200 };
-        var requests = new Option<int>("--requests") { Description = "Stop after this many gate requests", DefaultValueFactory = _ => 2000 };
-        var duration = new Option<int>("--duration") { Description = "Stop after this many seconds", DefaultValueFactory = _ => 60 };
-        var batch = new Option<int>("--batch") { Description = "Decisions per HTTP request (1 = single decisions, up to 10000)", DefaultValueFactory = _ => 1 };
-        var examples = new Option<string>("--examples") { Description = "The examples/ folder (privacy.json and the mini-program)", DefaultValueFactory = _ => "examples" };
+        var users = new Option<int>("--users") { Description = "Simulated users", DefaultValueFactory = _ => 1000 }.InRange(1, 10_000_000);
+        var programs = new Option<int>("--programs") { Description = "Simulated programs (the examples/ program under several app ids)", DefaultValueFactory = _ => 5 }.InRange(1, 10_000);
+        var rate = new Option<int>("--rate") { Description = "Target HTTP requests per second (0 = as fast as possible)", DefaultValueFactory = _ => 200 }.InRange(0, 1_000_000);
+        var requests = new Option<int>("--requests") { Description = "Stop after this many gate requests", DefaultValueFactory = _ => 2000 }.InRange(1, int.MaxValue);
+        var duration = new Option<int>("--duration") { Description = "Stop after this many seconds", DefaultValueFactory = _ => 60 }.InRange(1, 86_400);
+        var batch = new Option<int>("--batch") { Description = "Decisions per HTTP request (1 = single decisions, up to 10000)", DefaultValueFactory = _ => 1 }.InRange(1, 10_000);
+        var examples = new Option<string?>("--examples") { Description = "The examples/ folder (privacy.json and the mini-program); else found from the working folder, else the copy built into ntk" };
         var seed = new Option<int>("--seed") { Description = "Random seed", DefaultValueFactory = _ => 1 };
         var format = CommonOptions.Format("text", "json");
         var command = new Command("simulate", "Drive a running server with simulated programs and users (demo and load)")
@@ -58,7 +58,7 @@ internal static class SimulateCommand
 
             var options = new Options(uri, operatorKey, Math.Max(1, parse.GetValue(users)), Math.Max(1, parse.GetValue(programs)), Math.Max(0, parse.GetValue(rate)),
                 Math.Max(1, parse.GetValue(requests)), TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(duration))), Math.Clamp(parse.GetValue(batch), 1, 10_000),
-                parse.GetValue(examples)!, parse.GetValue(seed), fmt);
+                DemoExamples.Locate(parse.GetValue(examples)), parse.GetValue(seed), fmt);
             return RunAsync(options, output, ct);
         });
         return command;
@@ -92,6 +92,13 @@ internal static class SimulateCommand
             }
 
             output.Out.WriteLine($"latency per HTTP request: p50 {summary.P50Ms:F2} ms, p99 {summary.P99Ms:F2} ms");
+        }
+
+        if (summary.StoppedBy is not null)
+        {
+            // The run did not do what was asked: say so in the exit code, not only in the figures.
+            output.Error.WriteLine($"error: the simulation stopped after {summary.Requests:N0} of {o.Requests:N0} decisions: {summary.StoppedBy}");
+            return (int)ExitCode.Problems;
         }
 
         return (int)ExitCode.Success;
@@ -184,6 +191,7 @@ internal static class SimulateCommand
     {
         var random = new Random(o.Seed);
         long allowed = 0, prompted = 0, denied = 0, answers = 0, sent = 0, requestsSent = 0;
+        string? stoppedBy = null;
         var deniedBy = new Dictionary<string, long>(StringComparer.Ordinal);
         var latencies = new List<double>();
         var clock = Stopwatch.StartNew();
@@ -220,7 +228,7 @@ internal static class SimulateCommand
             {
                 if (!ct.IsCancellationRequested)
                 {
-                    output.Error.WriteLine("simulate: request failed: " + e.Message.Split('\n')[0]);
+                    stoppedBy = e.Message.Split('\n')[0].TrimEnd('.');
                 }
 
                 break;
@@ -277,7 +285,7 @@ internal static class SimulateCommand
 
         latencies.Sort();
         var seconds = clock.Elapsed.TotalSeconds;
-        return new Summary(sent, allowed, prompted, denied, deniedBy, answers, seconds, requestsSent / seconds, sent / seconds, BenchServeCommand.NearestRank(latencies, 0.50), BenchServeCommand.NearestRank(latencies, 0.99));
+        return new Summary(sent, allowed, prompted, denied, deniedBy, answers, seconds, requestsSent / seconds, sent / seconds, BenchServeCommand.NearestRank(latencies, 0.50), BenchServeCommand.NearestRank(latencies, 0.99), stoppedBy);
     }
 
     /// <summary>Answers a prompt as a user would: 85% grant the declaration, 80% authorize a scope.</summary>

@@ -38,6 +38,9 @@ public sealed class AuditSequencer : IAsyncDisposable
         _writer = Task.Run(WriteLoopAsync);
     }
 
+    /// <summary>The entries queued and not yet taken into a commit (at most <see cref="AuditLogOptions.MaxPendingEntries"/>): the log's backlog.</summary>
+    public int PendingEntries => Volatile.Read(ref _pending);
+
     /// <summary>
     /// Appends <paramref name="entry"/>; completes after the batch holding it is durable, with its index, or at once
     /// with a pushback when the queue is full. Once queued, an entry is committed even if the caller stops waiting.

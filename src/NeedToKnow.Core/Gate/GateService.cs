@@ -30,6 +30,7 @@ public sealed class GateService : IAsyncDisposable
     private long _lastSyncTimestamp;
     private int _pending;
     private long _dropped;
+    private long _rejected;
     private volatile bool _reloadConsents = true;
     private Task? _refreshLoop;
     private Task? _flushLoop;
@@ -70,6 +71,13 @@ public sealed class GateService : IAsyncDisposable
 
     /// <summary>The records dropped because <see cref="GateServiceOptions.MaxPendingRecords"/> was reached while the sink was unavailable.</summary>
     public long DroppedRecords => Interlocked.Read(ref _dropped);
+
+    /// <summary>
+    /// The records the sink refused for good (an error other than the store or the audit log being unavailable or
+    /// overloaded, e.g. a value the database cannot hold), written alone and dropped so that they do not hold back the
+    /// records behind them; <see cref="LastError"/> names the last one.
+    /// </summary>
+    public long RejectedRecords => Interlocked.Read(ref _rejected);
 
     /// <summary>The current consent cache (replaced on a full reload).</summary>
     public ConsentCache Cache => Volatile.Read(ref _cache);
@@ -289,14 +297,17 @@ public sealed class GateService : IAsyncDisposable
                     await _sink.WriteAsync(interceptions, prompts, cancellationToken).ConfigureAwait(false);
                     Interlocked.Add(ref _pending, -taken.Count);
                 }
+                catch (Exception ex) when (!IsTransient(ex, cancellationToken))
+                {
+                    // One bad record must not hold back every record behind it: write them one by one.
+                    if (!await WriteOneByOneAsync(taken, cancellationToken).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+                }
                 catch (Exception ex)
                 {
-                    // Put the batch back (at the end; records carry their decision ids and times, so order is recoverable).
-                    foreach (var r in taken)
-                    {
-                        _records.Enqueue(r);
-                    }
-
+                    PutBack(taken, 0);
                     _lastError = "writing gate records failed: " + ex.Message;
                     return;
                 }
@@ -307,6 +318,48 @@ public sealed class GateService : IAsyncDisposable
             _flushLock.Release();
         }
     }
+
+    /// <summary>Writes records alone; drops and counts the ones the sink refuses for good. False when the sink became unavailable (the rest are put back).</summary>
+    private async Task<bool> WriteOneByOneAsync(List<object> taken, CancellationToken cancellationToken)
+    {
+        for (var k = 0; k < taken.Count; k++)
+        {
+            var r = taken[k];
+            try
+            {
+                await _sink.WriteAsync(r is InterceptionRecord i ? [i] : [], r is PromptRecord p ? [p] : [], cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (!IsTransient(ex, cancellationToken))
+            {
+                Interlocked.Increment(ref _rejected);
+                _lastError = "a gate record was refused by the store and dropped: " + ex.Message;
+            }
+            catch (Exception ex)
+            {
+                PutBack(taken, k);
+                _lastError = "writing gate records failed: " + ex.Message;
+                return false;
+            }
+
+            Interlocked.Decrement(ref _pending);
+        }
+
+        return true;
+    }
+
+    /// <summary>Puts records back at the end of the queue (records carry their decision ids and times, so order is recoverable).</summary>
+    private void PutBack(List<object> taken, int from)
+    {
+        for (var k = from; k < taken.Count; k++)
+        {
+            _records.Enqueue(taken[k]);
+        }
+    }
+
+    /// <summary>Failures worth retrying: the store or the audit log unavailable or overloaded, or the flush cancelled.</summary>
+    private static bool IsTransient(Exception ex, CancellationToken cancellationToken) =>
+        ex is Storage.StoreUnavailableException or Audit.AuditPushbackException or Audit.AuditLogUnavailableException or TimeoutException
+        || (ex is OperationCanceledException && cancellationToken.IsCancellationRequested);
 
     /// <summary>Stops the background loops and writes the remaining records once.</summary>
     /// <returns>A task that completes when stopped.</returns>

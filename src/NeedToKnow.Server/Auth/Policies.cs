@@ -9,6 +9,7 @@ internal static class Policies
     public const string Host = "host";
     public const string Apps = "apps";
     public const string Audit = "audit";
+    public const string AppsRead = "apps-read";
     public const string UserData = "user-data";
 
     public static void Add(AuthorizationOptions options)
@@ -16,6 +17,7 @@ internal static class Policies
         options.AddPolicy(Operator, p => p.RequireClaim(Claims.Role, nameof(Role.Operator)));
         options.AddPolicy(Host, p => p.RequireClaim(Claims.Role, nameof(Role.Operator), nameof(Role.Host)));
         options.AddPolicy(Apps, p => p.RequireClaim(Claims.Role, nameof(Role.Operator), nameof(Role.Developer)));
+        options.AddPolicy(AppsRead, p => p.RequireClaim(Claims.Role, nameof(Role.Operator), nameof(Role.Developer), nameof(Role.Auditor)));
         options.AddPolicy(Audit, p => p.RequireClaim(Claims.Role, nameof(Role.Operator), nameof(Role.Auditor)));
         options.AddPolicy(UserData, p => p.RequireClaim(Claims.Role, nameof(Role.Operator), nameof(Role.Host), nameof(Role.User)));
 

@@ -3,6 +3,7 @@ using System.Text;
 using NeedToKnow.Core.Audit;
 using NeedToKnow.Core.Audit.Statistics;
 using NeedToKnow.Core.Catalog;
+using NeedToKnow.Core.Gate;
 using NeedToKnow.Core.Submissions;
 using NeedToKnow.Server.Auth;
 using NeedToKnow.Server.Hosting;
@@ -71,17 +72,16 @@ internal static class AuditEndpoints
         });
         audit.MapGet("/stats", async (DateTimeOffset? since, DateTimeOffset? until, AuditRuntime log, CancellationToken ct) =>
             Results.Ok(await log.StatisticsAsync(since, until, null, ct).ConfigureAwait(false)));
-        audit.MapGet("/export.csv", async (AuditRuntime log, CancellationToken ct) =>
+        audit.MapGet("/export.csv", async (HttpContext http, AuditRuntime log, CancellationToken ct) =>
         {
-            var csv = new StringBuilder("index,kind,time,app_id,privacy_key,reason_code,user_hash\r\n");
-            await foreach (var (index, entry) in log.EntriesAsync(ct).ConfigureAwait(false))
+            // Streamed: the log may hold millions of entries; the rows go out as they are read.
+            http.Response.ContentType = "text/csv; charset=utf-8";
+            http.Response.Headers.ContentDisposition = "attachment; filename=\"ntk-audit.csv\"";
+            var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024);
+            await using (writer.ConfigureAwait(false))
             {
-                csv.Append(index.ToString(CultureInfo.InvariantCulture)).Append(',').Append(entry.Kind).Append(',')
-                    .Append(entry.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture)).Append(',').Append(Csv(entry.AppId)).Append(',')
-                    .Append(Csv(entry.PrivacyKey)).Append(',').Append(Csv(entry.ReasonCode)).Append(',').Append(entry.UserHash).Append("\r\n");
+                await AuditCsv.WriteAsync(log.RowsAsync(ct), writer, ct).ConfigureAwait(false);
             }
-
-            return Results.Text(csv.ToString(), "text/csv; charset=utf-8");
         });
 
         v1.MapGet("/dashboard", async (DateTimeOffset? since, AuditRuntime log, PlatformStores stores, PrivacyCatalog catalog, CancellationToken ct) =>
@@ -93,7 +93,7 @@ internal static class AuditEndpoints
 
         v1.MapGet("/apps/{appId}/overview", async (string appId, System.Security.Claims.ClaimsPrincipal caller, AuditRuntime log, PlatformStores stores, CancellationToken ct) =>
         {
-            var (app, _, refusal) = await AppEndpoints.FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
+            var (app, refusal) = await ReadableAppAsync(appId, caller, stores, ct).ConfigureAwait(false);
             if (refusal is not null)
             {
                 return refusal;
@@ -116,13 +116,26 @@ internal static class AuditEndpoints
                 interceptions = stats.Interceptions,
                 versions = versions.Select(v => new { version = v.Version, status = v.Status.ToString().ToLowerInvariant(), findings = v.Findings }),
             });
-        }).WithTags("apps").RequireAuthorization(Policies.Apps);
+        }).WithTags("apps").RequireAuthorization(Policies.AppsRead);
 
         v1.MapGet("/apps/{appId}/stats", async (string appId, System.Security.Claims.ClaimsPrincipal caller, DateTimeOffset? since, AuditRuntime log, PlatformStores stores, CancellationToken ct) =>
         {
-            var (_, _, refusal) = await AppEndpoints.FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
+            var (_, refusal) = await ReadableAppAsync(appId, caller, stores, ct).ConfigureAwait(false);
             return refusal ?? Results.Ok(await log.StatisticsAsync(since, null, appId, ct).ConfigureAwait(false));
-        }).WithTags("audit").RequireAuthorization(Policies.Apps);
+        }).WithTags("audit").RequireAuthorization(Policies.AppsRead);
+    }
+
+    /// <summary>The app, when <paramref name="caller"/> may read its figures (operator, auditor, owner developer); else the 404 a missing app gets.</summary>
+    private static async Task<(AppRecord? App, IResult? Refusal)> ReadableAppAsync(string appId, System.Security.Claims.ClaimsPrincipal caller, PlatformStores stores, CancellationToken ct)
+    {
+        var owner = await stores.Owners.GetOwnerAsync(appId, ct).ConfigureAwait(false);
+        if (!Access.MayReadApp(caller, owner))
+        {
+            return (null, Problems.NotFound("no app `" + appId + "` is visible to this key"));
+        }
+
+        var app = await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false);
+        return app is null ? (null, Problems.NotFound("no app `" + appId + "`")) : (app, null);
     }
 
     internal static DashboardView Dashboard(AuditStatistics stats, IReadOnlyList<Submission> queue, PrivacyCatalog catalog) => new(
@@ -140,6 +153,4 @@ internal static class AuditEndpoints
     private static string ReasonName(string code, PrivacyCatalog catalog) =>
         catalog.TryGetReasonCode(code, out var reason) ? reason.Message : code;
 
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.Json;
 using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Consent;
+using NeedToKnow.Core.Diagnostics;
 using NeedToKnow.Core.Gate;
 using NeedToKnow.Server.Auth;
 using NeedToKnow.Server.Hosting;
@@ -30,10 +31,11 @@ internal static class ConsentEndpoints
             var group = v1.MapGroup(prefix).WithTags("consent").RequireAuthorization(Policies.UserData);
             group.MapGet("/consents", (HttpContext http, ClaimsPrincipal caller, GateService gate, PlatformStores stores, CancellationToken ct) =>
                 WithUser(http, caller, self, user => ListAsync(user, gate, stores, ct)));
-            group.MapPost("/consents/{appId}/withdraw", (HttpContext http, string appId, WithdrawRequest? body, ClaimsPrincipal caller, GateService gate, AuditRuntime audit, TimeProvider time, CancellationToken ct) =>
-                WithUser(http, caller, self, user => RecordAsync(Withdrawal(user, appId, body?.Keys, time), gate, audit, ct)));
-            group.MapDelete("/apps/{appId}", (HttpContext http, string appId, ClaimsPrincipal caller, GateService gate, AuditRuntime audit, TimeProvider time, CancellationToken ct) =>
-                WithUser(http, caller, self, user => RecordAsync(new ConsentEvent(Guid.NewGuid(), ConsentEventKind.AppRemoved, user, appId, time.GetUtcNow(), 0, [], null, ConsentMethod.UserPage), gate, audit, ct)));
+            group.MapPost("/consents/{appId}/withdraw", (HttpContext http, string appId, WithdrawRequest? body, ClaimsPrincipal caller, GateService gate, AuditRuntime audit, PlatformStores stores, PrivacyCatalog catalog, TimeProvider time, CancellationToken ct) =>
+                WithUser(http, caller, self, user => WithdrawAsync(user, appId, body, gate, audit, stores, catalog, time, ct)));
+            group.MapDelete("/apps/{appId}", (HttpContext http, string appId, ClaimsPrincipal caller, GateService gate, AuditRuntime audit, PlatformStores stores, TimeProvider time, CancellationToken ct) =>
+                WithUser(http, caller, self, async user => await KnownAppAsync(appId, stores, ct).ConfigureAwait(false)
+                    ?? await RecordAsync(new ConsentEvent(Guid.NewGuid(), ConsentEventKind.AppRemoved, user, appId, time.GetUtcNow(), 0, [], null, ConsentMethod.UserPage), gate, audit, ct).ConfigureAwait(false)));
             group.MapGet("/receipts", (HttpContext http, ClaimsPrincipal caller, PlatformStores stores, PrivacyCatalog catalog, CancellationToken ct) =>
                 WithUser(http, caller, self, user => ReceiptsAsync(user, stores, catalog, ct)));
             group.MapGet("/report", (HttpContext http, ClaimsPrincipal caller, AccessReport report) =>
@@ -54,6 +56,12 @@ internal static class ConsentEndpoints
         if (string.IsNullOrEmpty(user))
         {
             return Problems.Forbidden("`/v1/me` needs a user token");
+        }
+
+        var invalid = (self ? null : Inputs.UserId(user)) ?? (http.GetRouteValue("appId") is string appId ? Inputs.AppId(appId) : null);
+        if (invalid is not null)
+        {
+            return Problems.BadRequest(invalid);
         }
 
         if (!Access.MayActForUser(caller, user))
@@ -84,11 +92,49 @@ internal static class ConsentEndpoints
         return Results.Ok(new { userId, apps });
     }
 
-    private static ConsentEvent Withdrawal(string userId, string appId, IReadOnlyList<string>? keys, TimeProvider time)
+    /// <summary>
+    /// A withdrawal: <c>keys</c> names the privacy keys withdrawn, or is <c>[]</c> for every item of the app. Without
+    /// <c>keys</c>, with an unknown or repeated key, or for an unknown app nothing is written.
+    /// </summary>
+    private static async Task<IResult> WithdrawAsync(string userId, string appId, WithdrawRequest? body, GateService gate, AuditRuntime audit, PlatformStores stores, PrivacyCatalog catalog, TimeProvider time, CancellationToken ct)
     {
-        var items = keys is { Count: > 0 } ? keys.Select(k => new ConsentItem(k, default)).ToArray() : [];
-        return new ConsentEvent(Guid.NewGuid(), ConsentEventKind.Withdrawn, userId, appId, time.GetUtcNow(), 0, items, null, ConsentMethod.UserPage);
+        if (body?.Keys is not { } keys)
+        {
+            return Problems.BadRequest("`keys` is required: the privacy keys to withdraw, or `[]` for every item of the app");
+        }
+
+        for (var i = 0; i < keys.Count; i++)
+        {
+            var invalid = Inputs.Name(keys[i], "keys[" + i + "]", "a privacy key");
+            if (invalid is not null)
+            {
+                return Problems.BadRequest(invalid);
+            }
+
+            if (!catalog.TryGetKey(keys[i], out _))
+            {
+                var closest = FuzzyMatch.Closest(keys[i], catalog.Keys.Select(k => k.Id));
+                return Problems.BadRequest("`keys[" + i + "]` `" + keys[i] + "` is not a privacy key of the catalog" + (closest is null ? "" : "; did you mean `" + closest + "`?"));
+            }
+
+            if (keys.Take(i).Contains(keys[i], StringComparer.Ordinal))
+            {
+                return Problems.BadRequest("privacy key `" + keys[i] + "` is named twice in `keys`");
+            }
+        }
+
+        if (await KnownAppAsync(appId, stores, ct).ConfigureAwait(false) is { } unknown)
+        {
+            return unknown;
+        }
+
+        var items = keys.Select(k => new ConsentItem(k, default)).ToArray();
+        return await RecordAsync(new ConsentEvent(Guid.NewGuid(), ConsentEventKind.Withdrawn, userId, appId, time.GetUtcNow(), 0, items, null, ConsentMethod.UserPage), gate, audit, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Null when <paramref name="appId"/> is a registered app, else the 404.</summary>
+    private static async Task<IResult?> KnownAppAsync(string appId, PlatformStores stores, CancellationToken ct) =>
+        await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false) is null ? Problems.NotFound("no app `" + appId + "`") : null;
 
     /// <summary>Records a user's action in the ledger (effective for this node's next decision) and in the audit log.</summary>
     private static async Task<IResult> RecordAsync(ConsentEvent e, GateService gate, AuditRuntime audit, CancellationToken ct)

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Consent;
+using NeedToKnow.Core.Diagnostics;
 using NeedToKnow.Core.Gate;
 using NeedToKnow.Server.Auth;
 using NeedToKnow.Server.Hosting;
@@ -30,13 +32,13 @@ internal static class GateEndpoints
     {
         var gate = v1.MapGroup("/gate").WithTags("gate").RequireAuthorization(Policies.Host);
         gate.MapPost("/decide", Decide).Accepts<DecideRequest>("application/json").Produces<DecisionView>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
-        gate.MapPost("/decide-batch", DecideBatch).Produces<BatchView>().ProducesProblem(400);
+        gate.MapPost("/decide-batch", DecideBatch).WithMetadata(BatchBodyMetadata.Instance).Produces<BatchView>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
         gate.MapPost("/answers", AnswerAsync);
     }
 
     // The hot path: the body is read whole (it is at most the JSON size limit, enforced by Kestrel) and parsed with a
     // Utf8JsonReader (DecideBody), with no model binding; the decision is written straight into the response.
-    private static async Task<IResult> Decide(HttpContext context, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    private static async Task<IResult> Decide(HttpContext context, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time, ServerOptions options)
     {
         if (!context.Request.HasJsonContentType())
         {
@@ -77,7 +79,7 @@ internal static class GateEndpoints
             return Problems.BadRequest(error);
         }
 
-        var problem = Check(request);
+        var problem = Check(request, time, options.MaxClockSkew);
         if (problem is not null)
         {
             return Problems.BadRequest(problem);
@@ -90,7 +92,7 @@ internal static class GateEndpoints
         return DecisionJson.One(in decision);
     }
 
-    private static IResult DecideBatch(BatchRequest batch, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time)
+    private static IResult DecideBatch(BatchRequest batch, GateService gate, ServerMetrics metrics, AccessReport report, TimeProvider time, ServerOptions options)
     {
         if (batch.Requests is null || batch.Requests.Count == 0 || batch.Requests.Count > MaxBatch)
         {
@@ -99,7 +101,7 @@ internal static class GateEndpoints
 
         for (var i = 0; i < batch.Requests.Count; i++)
         {
-            var problem = Check(batch.Requests[i]);
+            var problem = Check(batch.Requests[i], time, options.MaxClockSkew);
             if (problem is not null)
             {
                 return Problems.BadRequest("requests[" + i + "]: " + problem);
@@ -125,57 +127,84 @@ internal static class GateEndpoints
         return DecisionJson.Many(decisions);
     }
 
-    private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> AnswerAsync(AnswerRequest answer, GateService gate, PlatformStores stores, AuditRuntime audit, PrivacyCatalog catalog, TimeProvider time, ServerOptions options, CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(answer.AppId) || string.IsNullOrEmpty(answer.UserId) || answer.UserId.Length > 128)
+        var invalid = Inputs.AppId(answer.AppId) ?? Inputs.UserId(answer.UserId)
+            ?? answer.Keys?.Select((k, i) => Inputs.Name(k, "keys[" + i + "]", "a privacy key")).FirstOrDefault(e => e is not null)
+            ?? (answer.Scope is null ? null : Inputs.Name(answer.Scope, "scope", "a scope"))
+            ?? Inputs.Time(answer.Time, time.GetUtcNow(), options.MaxClockSkew);
+        if (invalid is not null)
         {
-            return Problems.BadRequest("`appId` and `userId` (at most 128 characters) are required");
+            return Problems.BadRequest(invalid);
         }
 
+        string appId = answer.AppId!, userId = answer.UserId!;
+        if (answer.Kind is not ("declaration" or "scope" or "settings"))
+        {
+            return Problems.BadRequest("`kind` must be `declaration`, `scope` or `settings`");
+        }
+
+        var allowed = AnswerMethods[answer.Kind];
+        var method = answer.Method is null ? allowed[0] : allowed.FirstOrDefault(m => string.Equals(m.ToString(), answer.Method, StringComparison.OrdinalIgnoreCase));
+        if (method == default)
+        {
+            return Problems.BadRequest("`method` of a `" + answer.Kind + "` answer must be " + (allowed.Length == 1 ? "`" + allowed[0] + "`" : string.Join(", ", allowed[..^1].Select(m => "`" + m + "`")) + " or `" + allowed[^1] + "`") + " (any case; default `" + allowed[0] + "`)");
+        }
+
+        if (await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false) is null)
+        {
+            return Problems.NotFound("no app `" + appId + "`");
+        }
+
+        // Every check is done before anything is written: a refused answer leaves the ledger and the audit log as they were.
         var when = answer.Time ?? time.GetUtcNow();
         ConsentEvent consentEvent;
-        switch (answer.Kind)
+        if (answer.Kind == "declaration")
         {
-            case "declaration":
-                var live = await LiveDeclarationAsync(stores, answer.AppId, ct).ConfigureAwait(false);
-                if (live is null)
+            var live = await LiveDeclarationAsync(stores, appId, ct).ConfigureAwait(false);
+            if (live is null)
+            {
+                return Problems.NotFound("app `" + appId + "` has no live declaration");
+            }
+
+            // No keys (or `[]`) is the whole popup: the user agreed to (or refused) every item of the declaration shown.
+            var keys = answer.Keys is { Count: > 0 } ? answer.Keys : [.. live.Items.Select(i => i.Key)];
+            var items = new List<ConsentItem>(keys.Count);
+            foreach (var key in keys)
+            {
+                var item = live.Items.FirstOrDefault(i => i.Key == key);
+                if (item is null)
                 {
-                    return Problems.NotFound("app `" + answer.AppId + "` has no live declaration");
+                    return Problems.BadRequest("privacy key `" + key + "` is not in the live declaration of `" + appId + "`");
                 }
 
-                var keys = answer.Keys is { Count: > 0 } ? answer.Keys : [.. live.Items.Select(i => i.Key)];
-                var items = new List<ConsentItem>(keys.Count);
-                foreach (var key in keys)
+                if (items.Any(i => i.Key == key))
                 {
-                    var item = live.Items.FirstOrDefault(i => i.Key == key);
-                    if (item is null)
-                    {
-                        return Problems.BadRequest("privacy key `" + key + "` is not in the live declaration of `" + answer.AppId + "`");
-                    }
-
-                    items.Add(new ConsentItem(key, PurposeHash.Of(item.Purpose)));
+                    return Problems.BadRequest("privacy key `" + key + "` is named twice in `keys`");
                 }
 
-                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.DeclarationGranted : ConsentEventKind.DeclarationRefused, answer.UserId, answer.AppId, when, live.Version, items, null, Method(answer.Method, ConsentMethod.PrivacyPopup));
-                break;
-            case "scope":
-                if (string.IsNullOrEmpty(answer.Scope))
-                {
-                    return Problems.BadRequest("a scope answer needs `scope`");
-                }
+                items.Add(new ConsentItem(key, PurposeHash.Of(item.Purpose)));
+            }
 
-                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeGranted : ConsentEventKind.ScopeRefused, answer.UserId, answer.AppId, when, 0, [], answer.Scope, Method(answer.Method, ConsentMethod.ScopePopup));
-                break;
-            case "settings":
-                if (string.IsNullOrEmpty(answer.Scope))
-                {
-                    return Problems.BadRequest("a settings answer needs `scope`");
-                }
+            consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.DeclarationGranted : ConsentEventKind.DeclarationRefused, userId, appId, when, live.Version, items, null, method);
+        }
+        else
+        {
+            if (answer.Scope is null)
+            {
+                return Problems.BadRequest("a `" + answer.Kind + "` answer needs `scope`");
+            }
 
-                consentEvent = new ConsentEvent(Guid.NewGuid(), answer.Granted ? ConsentEventKind.ScopeReEnabled : ConsentEventKind.ScopeRefused, answer.UserId, answer.AppId, when, 0, [], answer.Scope, ConsentMethod.Settings);
-                break;
-            default:
-                return Problems.BadRequest("`kind` must be `declaration`, `scope` or `settings`");
+            if (!catalog.TryGetScope(answer.Scope, out _))
+            {
+                var closest = FuzzyMatch.Closest(answer.Scope, catalog.Scopes.Select(c => c.Id));
+                return Problems.BadRequest("`scope` `" + answer.Scope + "` is not a scope of the catalog" + (closest is null ? "" : "; did you mean `" + closest + "`?"));
+            }
+
+            var kind = answer.Kind == "scope"
+                ? answer.Granted ? ConsentEventKind.ScopeGranted : ConsentEventKind.ScopeRefused
+                : answer.Granted ? ConsentEventKind.ScopeReEnabled : ConsentEventKind.ScopeRefused;
+            consentEvent = new ConsentEvent(Guid.NewGuid(), kind, userId, appId, when, 0, [], answer.Scope, method);
         }
 
         var state = await gate.RecordConsentAsync(consentEvent, ct).ConfigureAwait(false);
@@ -216,26 +245,18 @@ internal static class GateEndpoints
         d.Prompt is { } p ? new PromptView(p.Kind.ToString(), p.Key, p.Purpose, p.DeveloperName, p.Scope, p.SeparateConsent, p.Necessary, p.DeclarationVersion) : null,
         d.Error);
 
-    private static string? Check(DecideRequest? r)
+    /// <summary>What is wrong with one decide request (the rules of <see cref="Inputs"/>), or null.</summary>
+    private static string? Check(DecideRequest? r, TimeProvider time, TimeSpan skew) => r is null
+        ? "a request is null"
+        : Inputs.AppId(r.AppId) ?? Inputs.UserId(r.UserId) ?? Inputs.Name(r.Target, "target", "a privacy API or privacy key")
+            ?? (r.Time is null ? null : Inputs.Time(r.Time, time.GetUtcNow(), skew));
+
+    /// <summary>The methods an answer of each kind may name; the first is the default.</summary>
+    private static readonly Dictionary<string, ConsentMethod[]> AnswerMethods = new(StringComparer.Ordinal)
     {
-        if (r is null)
-        {
-            return "a request is null";
-        }
-
-        if (string.IsNullOrEmpty(r.AppId) || r.AppId.Length > 64)
-        {
-            return "`appId` is required (at most 64 characters)";
-        }
-
-        if (string.IsNullOrEmpty(r.UserId) || r.UserId.Length > 128)
-        {
-            return "`userId` is required (at most 128 characters)";
-        }
-
-        return string.IsNullOrEmpty(r.Target) || r.Target.Length > 200 ? "`target` (a privacy API or privacy key) is required (at most 200 characters)" : null;
-    }
-
-    private static ConsentMethod Method(string? text, ConsentMethod fallback) =>
-        Enum.TryParse<ConsentMethod>(text, ignoreCase: true, out var method) ? method : fallback;
+        ["declaration"] = [ConsentMethod.PrivacyPopup, ConsentMethod.SeparatePopup, ConsentMethod.Api],
+        // A scope prompt for a sensitive item says `separateConsent` too; hosts (ntk simulate among them) answer it so.
+        ["scope"] = [ConsentMethod.ScopePopup, ConsentMethod.SeparatePopup, ConsentMethod.Api],
+        ["settings"] = [ConsentMethod.Settings],
+    };
 }

@@ -43,9 +43,10 @@ internal static class KeyEndpoints
                 return Problems.BadRequest("`lifetimeSeconds` must be between 1 and 3600");
             }
 
-            if (userId.Length > 128 || userId.Contains('|', StringComparison.Ordinal))
+            var invalid = Inputs.UserId(userId) ?? (userId.Contains('|', StringComparison.Ordinal) ? "`userId` must not contain `|` in a user token" : null);
+            if (invalid is not null)
             {
-                return Problems.BadRequest("a user id has 1 to 128 characters and no `|`");
+                return Problems.BadRequest(invalid);
             }
 
             var (token, expires) = tokens.Issue(userId, lifetime);

@@ -65,6 +65,10 @@ public sealed class NtkServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
 
+        // A start-up failure (e.g. the port is taken) is thrown to the caller, which names it in one line
+        // (`ntk serve: error: ...`); the host's own log of it is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.None);
+
         var keys = new ApiKeyStore(runtime.Store.AccessKeys);
         string? generated = null;
         if (options.OperatorKey is not null)
@@ -87,6 +91,7 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(new UserTokenService(options.UserTokenSecret ?? runtime.UserTokenSecret, TimeProvider.System));
         services.AddSingleton<ServerMetrics>();
+        services.AddSingleton(new StateMetrics(runtime.Gate, runtime.Audit.Log));
         services.AddSingleton(catalog);
         services.AddSingleton(runtime.Stores);
         services.AddSingleton(runtime.Gate);
@@ -101,7 +106,12 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o =>
+        {
+            var security = new OpenApiSecurity();
+            o.AddDocumentTransformer(security);
+            o.AddOperationTransformer(security);
+        });
         services.ConfigureHttpJsonOptions(j =>
         {
             j.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
@@ -114,14 +124,17 @@ public sealed class NtkServer : IAsyncDisposable
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.Use(RouteUserId.InvokeAsync);
         app.Use((context, next) =>
         {
-            // Size limit per endpoint: JSON bodies are small; only package uploads may be large.
+            // Size limit per endpoint: JSON bodies are small; batches of decisions larger; package uploads largest.
             var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
             if (feature is { IsReadOnly: false })
             {
-                var upload = context.GetEndpoint()?.Metadata.GetMetadata<PackageUploadMetadata>() is not null;
-                feature.MaxRequestBodySize = upload ? options.MaxPackageBodyBytes : options.MaxJsonBodyBytes;
+                var metadata = context.GetEndpoint()?.Metadata;
+                feature.MaxRequestBodySize = metadata?.GetMetadata<PackageUploadMetadata>() is not null ? options.MaxPackageBodyBytes
+                    : metadata?.GetMetadata<BatchBodyMetadata>() is not null ? options.MaxBatchBodyBytes
+                    : options.MaxJsonBodyBytes;
             }
 
             return next(context);
@@ -163,6 +176,9 @@ public sealed class NtkServer : IAsyncDisposable
         await _app.DisposeAsync().ConfigureAwait(false);
         await _runtime.DisposeAsync().ConfigureAwait(false);
     }
+
+    /// <summary>After <see cref="DisposeAsync"/>: the gate records that could not be written before the stop (the store was unavailable), with the last error; 0 when none were lost.</summary>
+    public (int Records, string? Error) UnwrittenRecords => (_runtime.Gate.PendingRecords, _runtime.Gate.LastError);
 
     private sealed class GateReadiness(GateService gate) : IReadinessProbe
     {

@@ -18,8 +18,20 @@ public sealed record ServerOptions
     /// <summary>Largest JSON request body, in bytes (default 1 MiB).</summary>
     public long MaxJsonBodyBytes { get; init; } = 1 << 20;
 
+    /// <summary>
+    /// Largest body of <c>POST /v1/gate/decide-batch</c>, in bytes (default 4 MiB): 10,000 requests of about 150 bytes
+    /// (20-character ids, <c>userGesture</c>, <c>time</c>) are 1.5 MB, with room for longer ids.
+    /// </summary>
+    public long MaxBatchBodyBytes { get; init; } = 4L << 20;
+
     /// <summary>Largest package upload (declaration + .zip), in bytes (default 32 MiB).</summary>
     public long MaxPackageBodyBytes { get; init; } = 32L << 20;
+
+    /// <summary>
+    /// How far ahead of the server's clock a host's <c>time</c> (decide, decide-batch, answers) may be; default 5 minutes.
+    /// A later time is a 400 (it would skip the refusal cooldowns); so is a time before 2000-01-01.
+    /// </summary>
+    public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Requests per second each key may make (token bucket, burst the same); default 100,000.</summary>
     public int RateLimitPerSecond { get; init; } = 100_000;

@@ -14,6 +14,10 @@ internal static class Access
         _ => false,
     };
 
+    /// <summary>Whether <paramref name="caller"/> may read the figures of an app owned by <paramref name="owner"/>: the auditor every app (read-only), else as <see cref="MayUseApp"/>.</summary>
+    public static bool MayReadApp(ClaimsPrincipal caller, string? owner) =>
+        Claims.RoleOf(caller) == Role.Auditor ? owner is not null : MayUseApp(caller, owner);
+
     /// <summary>Whether <paramref name="caller"/> may act for the end user <paramref name="userId"/>.</summary>
     public static bool MayActForUser(ClaimsPrincipal caller, string userId) => Claims.RoleOf(caller) switch
     {

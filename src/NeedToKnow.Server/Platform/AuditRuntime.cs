@@ -112,6 +112,9 @@ internal sealed class AuditRuntime : IGateRecordSink, IAsyncDisposable
         return builder.Build();
     }
 
+    /// <summary>The stored rows as they are (for the CSV export, which also shows unreadable ones).</summary>
+    public IAsyncEnumerable<AuditLeaf> RowsAsync(CancellationToken ct) => _store.ReadAsync(0, long.MaxValue, ct);
+
     public async IAsyncEnumerable<(long Index, AuditEntry Entry)> EntriesAsync([EnumeratorCancellation] CancellationToken ct)
     {
         await foreach (var row in _store.ReadAsync(0, long.MaxValue, ct).ConfigureAwait(false))

@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using NeedToKnow.Core.Catalog;
 using NeedToKnow.Core.Gate;
 
 namespace NeedToKnow.Server.Telemetry;
@@ -19,10 +20,15 @@ internal sealed class ServerMetrics : IDisposable
     internal static readonly double[] DecisionSecondsBuckets =
         [0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
 
-    private readonly Meter _meter = new(MeterName);
+    /// <summary>The <c>key</c> label of an interception whose target is neither a catalog API nor a catalog key.</summary>
+    public const string CustomKey = "custom";
 
-    public ServerMetrics()
+    private readonly Meter _meter = new(MeterName);
+    private readonly PrivacyCatalog _catalog;
+
+    public ServerMetrics(PrivacyCatalog catalog)
     {
+        _catalog = catalog;
         Decisions = _meter.CreateCounter<long>("ntk.gate.decisions", "{decision}", "gate decisions, by kind");
         Interceptions = _meter.CreateCounter<long>("ntk.gate.interceptions", "{interception}", "denied privacy API attempts, by privacy key and reason code");
         DecisionLatency = _meter.CreateHistogram(
@@ -73,6 +79,10 @@ internal sealed class ServerMetrics : IDisposable
 
     public void Dispose() => _meter.Dispose();
 
+    // One series per catalog key at most: a target that is neither a catalog API nor a catalog key (any string a host
+    // sends) is labelled `custom`; the audit log keeps its real name.
     private void Intercepted(in GateDecision decision) =>
-        Interceptions.Add(1, new KeyValuePair<string, object?>("key", decision.Key ?? "unknown"), new KeyValuePair<string, object?>("reason", (int)decision.Reason));
+        Interceptions.Add(1, new KeyValuePair<string, object?>("key", KeyLabel(decision.Key)), new KeyValuePair<string, object?>("reason", (int)decision.Reason));
+
+    private string KeyLabel(string? key) => key is null ? "unknown" : _catalog.TryGetKey(key, out _) ? key : CustomKey;
 }

@@ -78,7 +78,7 @@ public sealed class BenchGateCommandTests : IDisposable
     {
         var (exit, _, stderr) = CliRunner.Run("bench", "gate", "--workload", "x.json", "--threads", "0");
         Assert.Equal(2, exit);
-        Assert.Equal("error: `--threads` must be 1 to 256, got `0`", stderr.Trim());
+        Assert.Equal("error: --threads must be from 1 to 256, not 0\nhelp: run `ntk bench gate --help` for usage", stderr.Trim().ReplaceLineEndings("\n"));
     }
 
     private static void GenerateWorkload(string path, int apps, int users, int requests, int seed)

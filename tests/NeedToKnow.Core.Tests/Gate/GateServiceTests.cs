@@ -102,6 +102,41 @@ public sealed class GateServiceTests
         Assert.Equal(DecisionKind.Allow, node.Decide(in request).Kind);
     }
 
+    /// <summary>Refuses for good any batch holding a user id with U+0000, as PostgreSQL refuses such text.</summary>
+    private sealed class PoisonSink(InMemoryGateRecordSink inner) : IGateRecordSink
+    {
+        public ValueTask WriteAsync(IReadOnlyList<InterceptionRecord> interceptions, IReadOnlyList<PromptRecord> prompts, CancellationToken cancellationToken = default) =>
+            interceptions.Any(r => r.UserId.Contains('\0', StringComparison.Ordinal))
+                ? throw new InvalidOperationException("invalid byte sequence for encoding UTF8: 0x00")
+                : inner.WriteAsync(interceptions, prompts, cancellationToken);
+    }
+
+    [Fact]
+    public async Task A_record_the_store_refuses_for_good_is_dropped_alone_and_the_others_are_written()
+    {
+        var (decl, consents, sink) = await Stores();
+        await using var node = new GateService(TestRules.Create(), decl, consents, new PoisonSink(sink), new GateServiceOptions { RecordBatchSize = 10, RefreshInterval = TimeSpan.FromHours(1), RecordFlushInterval = TimeSpan.FromHours(1) });
+        await node.StartAsync();
+        foreach (var user in new[] { "u1", "u\0x", "u2", "u3" })
+        {
+            var deny = new GateRequest("wxa", user, "wx.getClipboardData", false, T0);
+            Assert.Equal(DecisionKind.Deny, node.Decide(in deny).Kind);
+        }
+
+        await node.FlushAsync();
+        Assert.Equal(["u1", "u2", "u3"], sink.Interceptions.Select(r => r.UserId));
+        Assert.Equal(0, node.PendingRecords);
+        Assert.Equal(1, node.RejectedRecords);
+        Assert.Equal("a gate record was refused by the store and dropped: invalid byte sequence for encoding UTF8: 0x00", node.LastError);
+
+        // Later records are not held back.
+        var later = new GateRequest("wxa", "u4", "wx.getClipboardData", false, T0);
+        node.Decide(in later);
+        await node.FlushAsync();
+        Assert.Equal("u4", sink.Interceptions[^1].UserId);
+        Assert.Equal(1, node.RejectedRecords);
+    }
+
     [Fact]
     public async Task Denies_and_prompts_become_records_written_in_batches_and_kept_while_the_sink_is_down()
     {
