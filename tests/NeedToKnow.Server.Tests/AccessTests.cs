@@ -18,6 +18,8 @@ public class AccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         var scheme = openapi.GetProperty("components").GetProperty("securitySchemes").GetProperty("ntkKey");
         Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
         Assert.True(keys.GetProperty("post").GetProperty("security")[0].TryGetProperty("ntkKey", out _));
+        var decide = openapi.GetProperty("components").GetProperty("schemas").GetProperty("DecideRequest");
+        Assert.Equal(["appId", "target", "userId"], decide.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
         var metrics = await anon.GetStringAsync("/metrics");
         Assert.Contains("target_info", metrics);
         Assert.Contains("service_name=\"ntk\"", metrics);
