@@ -14,7 +14,12 @@ public class AccessTests(ServerFixture fixture) : IClassFixture<ServerFixture>
         Assert.Equal("ok", (await anon.GetFromJsonAsync<JsonElement>("/healthz")).GetProperty("status").GetString());
         var openapi = await anon.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         Assert.StartsWith("3.", openapi.GetProperty("openapi").GetString());
-        Assert.True(openapi.GetProperty("paths").TryGetProperty("/v1/keys", out _));
+        Assert.True(openapi.GetProperty("paths").TryGetProperty("/v1/keys", out var keys));
+        var scheme = openapi.GetProperty("components").GetProperty("securitySchemes").GetProperty("ntkKey");
+        Assert.Equal(("http", "bearer"), (scheme.GetProperty("type").GetString(), scheme.GetProperty("scheme").GetString()));
+        Assert.True(keys.GetProperty("post").GetProperty("security")[0].TryGetProperty("ntkKey", out _));
+        var decide = openapi.GetProperty("components").GetProperty("schemas").GetProperty("DecideRequest");
+        Assert.Equal(["appId", "target", "userId"], decide.GetProperty("required").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
         var metrics = await anon.GetStringAsync("/metrics");
         Assert.Contains("target_info", metrics);
         Assert.Contains("service_name=\"ntk\"", metrics);

@@ -43,7 +43,7 @@ public class GateDecisionBenchmark
     [Benchmark(OperationsPerInvoke = Batch)]
     public int DenyScopeRefused() => GateWorld.Run(_gate, _denyScopeRefused);
 
-    /// <summary>Allow, the same requests through <c>PrivacyGate.DecideBatch</c> (groups of eight, lookups staged so misses overlap).</summary>
+    /// <summary>Allow, the same requests through <c>PrivacyGate.DecideBatch</c> (a prefetch pipeline: the memory of requests 2-12 places ahead is fetched while one is decided).</summary>
     [Benchmark(OperationsPerInvoke = Batch)]
     public int AllowBatched() => GateWorld.RunBatch(_gate, _allow, _decisions);
 

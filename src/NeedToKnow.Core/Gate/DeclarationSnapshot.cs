@@ -48,10 +48,11 @@ public sealed class DeclarationSnapshot
         ArgumentNullException.ThrowIfNull(apps);
         var map = new Dictionary<string, AppEntry>(StringComparer.Ordinal);
         var shared = new Dictionary<SharedKey, ItemEntry[]>();
+        var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
         long revision = 0;
         foreach (var a in apps)
         {
-            map[a.App.AppId] = Compile(rules, a, shared);
+            map[a.App.AppId] = Compile(rules, a, shared, lists);
             revision = Math.Max(revision, a.App.Revision);
         }
 
@@ -72,10 +73,11 @@ public sealed class DeclarationSnapshot
         }
 
         var shared = new Dictionary<SharedKey, ItemEntry[]>();
+        var lists = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var revision = Revision;
         foreach (var a in changes)
         {
-            map[a.App.AppId] = Compile(Rules, a, shared);
+            map[a.App.AppId] = Compile(Rules, a, shared, lists);
             revision = Math.Max(revision, a.App.Revision);
         }
 
@@ -87,7 +89,7 @@ public sealed class DeclarationSnapshot
 
     internal bool TryGetApp(string appId, out AppEntry app) => _apps.TryGet(appId, ConsentCache.HashId(appId), out app!);
 
-    private static AppEntry Compile(GateRules rules, LiveAppDeclaration a, Dictionary<SharedKey, ItemEntry[]> shared)
+    private static AppEntry Compile(GateRules rules, LiveAppDeclaration a, Dictionary<SharedKey, ItemEntry[]> shared, Dictionary<string, string[]> lists)
     {
         var app = a.App;
         var live = a.Live;
@@ -126,13 +128,35 @@ public sealed class DeclarationSnapshot
 
         var status = live is null ? AppStatus.Offline : app.Status;
         var ordinal = AppOrdinals.Get(app.AppId);
-        string[] admissions = [.. app.Admissions.Select(x => Canonical(rules, x))];
-        string[] banned = app.BannedKeys.Count == 0 ? [] : [.. app.BannedKeys.Select(x => Canonical(rules, x))];
+        var admissions = SharedList(rules, app.Admissions, lists);
+        var banned = SharedList(rules, app.BannedKeys, lists);
 
         // A copy of the id, allocated just before the entry so that the lookup's id comparison reads memory next to it
         // (one cache miss for both instead of two on large platforms).
         var id = new string(app.AppId);
         return new AppEntry(id, ConsentCache.HashId(id), ordinal, status, live?.Version ?? 0, app.Developer.EntityType, app.Developer.Verified, admissions, banned, items);
+    }
+
+    /// <summary>
+    /// The canonical form of an admission or banned-key list, one array per distinct list: apps mostly share a few
+    /// lists, so the gate reads a shared (usually cached) array instead of one per app, and memory is saved.
+    /// </summary>
+    private static string[] SharedList(GateRules rules, IReadOnlyList<string> values, Dictionary<string, string[]> lists)
+    {
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        string[] canonical = [.. values.Select(x => Canonical(rules, x))];
+        var key = string.Concat(canonical.Select(v => v.Length.ToString(System.Globalization.CultureInfo.InvariantCulture) + ":" + v)); // unambiguous: length-prefixed
+        if (!lists.TryGetValue(key, out var list))
+        {
+            list = canonical;
+            lists[key] = list;
+        }
+
+        return list;
     }
 
     /// <summary>The catalog's own instance of a key string equal to <paramref name="value"/>, so the gate's scans match by reference first.</summary>

@@ -103,6 +103,8 @@ public sealed class PrivacyGate
         var apps = _declarations.Apps;
         Span<ulong> userHashes = stackalloc ulong[Ring];
         Span<ulong> appHashes = stackalloc ulong[Ring];
+        var aheadApps = default(Ring32<AppEntry>);
+        var aheadStates = default(Ring32<ConsentState>);
         var n = requests.Length;
         for (var i = -HashAhead; i < n; i++)
         {
@@ -129,26 +131,27 @@ public sealed class PrivacyGate
 
             // Stage 2: the slots have arrived; prefetch the app entry and the consent state they point to.
             var b = i + EntryAhead;
-            if ((uint)b < (uint)n && appHashes[b & RingMask] is var bh and not 0)
+            if ((uint)b < (uint)n)
             {
-                Prefetcher.Object(apps.Peek(bh));
-                if (cache is not null)
-                {
-                    Prefetcher.Object(cache.Peek(userHashes[b & RingMask], bh), 2);
-                }
+                var bh = appHashes[b & RingMask];
+                var app = bh == 0 ? null : apps.Peek(bh);
+                var st = bh == 0 || cache is null ? null : cache.Peek(userHashes[b & RingMask], bh);
+                Prefetcher.Object(app);
+                Prefetcher.Object(st, 2);
+                aheadApps[b & RingMask] = app;
+                aheadStates[b & RingMask] = st;
             }
 
             // Stage 3: the entry and state have arrived; prefetch what they point to (ids compared, answers scanned).
             var c = i + StringAhead;
-            if ((uint)c < (uint)n && appHashes[c & RingMask] is var ch and not 0)
+            if ((uint)c < (uint)n)
             {
-                if (apps.Peek(ch) is { } app)
+                if (aheadApps[c & RingMask] is { } app)
                 {
                     Prefetcher.Object(app.AppId);
-                    Prefetcher.Object(app.Admissions);
                 }
 
-                if (cache?.Peek(userHashes[c & RingMask], ch) is { } st)
+                if (aheadStates[c & RingMask] is { } st)
                 {
                     Prefetcher.Object(st.UserId);
                     Prefetcher.Object(st.ScopeArray);
@@ -348,4 +351,12 @@ public sealed class PrivacyGate
 
     private static GateDecision Deny(DecisionId id, GateReason reason, GateCheck check, GateDetail detail, string key, int version) =>
         new(DecisionKind.Deny, reason, check, detail, key, id, version, null, null);
+}
+
+/// <summary>A ring of 32 references on the stack, for the prefetch pipeline of <see cref="PrivacyGate.DecideBatch"/>.</summary>
+[System.Runtime.CompilerServices.InlineArray(32)]
+internal struct Ring32<T>
+    where T : class
+{
+    private T? _first;
 }

@@ -16,7 +16,8 @@ internal static class GateEndpoints
     /// <summary>The most requests one batch may hold.</summary>
     public const int MaxBatch = 10_000;
 
-    public sealed record DecideRequest(string? AppId, string? UserId, string? Target, bool UserGesture, DateTimeOffset? Time);
+    // Optional fields have defaults, so the OpenAPI schema lists only appId, userId and target as required.
+    public sealed record DecideRequest(string? AppId, string? UserId, string? Target, bool UserGesture = false, DateTimeOffset? Time = null);
 
     public sealed record BatchRequest(IReadOnlyList<DecideRequest>? Requests);
 
@@ -26,7 +27,7 @@ internal static class GateEndpoints
 
     public sealed record BatchView(IReadOnlyList<DecisionView> Decisions);
 
-    public sealed record AnswerRequest(string? AppId, string? UserId, string? Kind, IReadOnlyList<string>? Keys, string? Scope, bool Granted, DateTimeOffset? Time, string? Method);
+    public sealed record AnswerRequest(string? AppId, string? UserId, string? Kind, bool Granted, IReadOnlyList<string>? Keys = null, string? Scope = null, DateTimeOffset? Time = null, string? Method = null);
 
     public static void Map(RouteGroupBuilder v1)
     {

@@ -31,6 +31,8 @@ public sealed class NtkServer : IAsyncDisposable
     /// <summary>The operator key made at this start because none existed and none was given (or, with <see cref="ServerOptions.Demo"/>, for the demo); null otherwise. Shown once.</summary>
     public string? GeneratedOperatorKey { get; }
 
+    private const string DemoKeyName = "operator (ntk serve --demo)";
+
     /// <summary>The addresses the server listens on, once started (with the real port when 0 was asked).</summary>
     public IReadOnlyList<string> Addresses =>
         [.. _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? []];
@@ -81,8 +83,14 @@ public sealed class NtkServer : IAsyncDisposable
         }
         else if (options.Demo)
         {
-            // The demo drives the server with an operator key and shows the dashboard with it; the earlier keys are shown only once.
-            (generated, _) = keys.Create(Role.Operator, "operator (ntk serve --demo)");
+            // The demo drives the server with an operator key and shows the dashboard with it; the earlier keys are shown
+            // only once. The previous demo's key is revoked, so restarts do not pile up live operator keys.
+            foreach (var old in keys.List().Where(r => !r.Revoked && r.Name == DemoKeyName))
+            {
+                keys.Revoke(old.Id);
+            }
+
+            (generated, _) = keys.Create(Role.Operator, DemoKeyName);
         }
 
         var services = builder.Services;
@@ -106,7 +114,12 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
         services.AddAuthorization(Policies.Add);
-        services.AddOpenApi("v1");
+        services.AddOpenApi("v1", o =>
+        {
+            var security = new OpenApiSecurity();
+            o.AddDocumentTransformer(security);
+            o.AddOperationTransformer(security);
+        });
         services.ConfigureHttpJsonOptions(j =>
         {
             j.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);

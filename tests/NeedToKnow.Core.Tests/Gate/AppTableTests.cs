@@ -119,6 +119,28 @@ public sealed class AppTableTests
         Assert.Equal(Apps, current.AppCount);
     }
 
+    [Fact]
+    public void Apps_with_equal_admission_lists_share_one_array_and_different_lists_do_not()
+    {
+        LiveAppDeclaration With(string appId, string[] admissions, string[] banned) =>
+            new(new AppRecord(appId, AppStatus.Live, 1, Developer, admissions, banned),
+                new DeclarationVersion(appId, 1, [new DeclaredItem("Location", "p", true)], null, DateTimeOffset.UnixEpoch));
+        var snapshot = DeclarationSnapshot.Build(TestRules.Create(),
+        [
+            With("wxl1", ["Location", "PhoneNumber"], []), With("wxl2", [new string("Location"), "PhoneNumber"], []),
+            With("wxl3", ["2:ab"], ["x"]), With("wxl4", ["2:a", "b"], ["x"]), With("wxl5", ["Location"], []),
+        ]);
+        var apps = Enumerable.Range(1, 5).Select(i => snapshot.TryGetApp("wxl" + i, out var a) ? a : throw new InvalidOperationException("wxl" + i)).ToArray();
+        Assert.Same(apps[0].Admissions, apps[1].Admissions);
+        Assert.Equal(["Location", "PhoneNumber"], apps[1].Admissions);
+        Assert.NotSame(apps[2].Admissions, apps[3].Admissions); // length-prefixed keys: no two lists collide
+        Assert.Equal(["2:ab"], apps[2].Admissions);
+        Assert.Equal(["2:a", "b"], apps[3].Admissions);
+        Assert.Same(apps[2].BannedKeys, apps[3].BannedKeys);
+        Assert.Equal(["Location"], apps[4].Admissions);
+        Assert.Empty(apps[0].BannedKeys);
+    }
+
     private static LiveAppDeclaration Live(string appId, int version) =>
         new(new AppRecord(appId, AppStatus.Live, 1, Developer, [], []),
             new DeclarationVersion(appId, version, [new DeclaredItem("Location", "to show stores near you", true)], null, DateTimeOffset.UnixEpoch));
