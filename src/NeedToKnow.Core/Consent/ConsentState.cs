@@ -6,13 +6,15 @@ namespace NeedToKnow.Core.Consent;
 /// <see cref="IConsentView"/>.
 /// </summary>
 /// <remarks>
-/// Memory: one state costs about 56 bytes plus about 40 bytes per item or scope answered (see docs/gate.md for the
-/// measured figure per cached consent record).
+/// Memory: one state costs about 64 bytes plus one array of 32-byte answers (keys first, then scopes), allocated right
+/// after the state so that a lookup reads adjacent memory (see docs/gate.md for the measured figure per cached consent
+/// record). <see cref="Keys"/> and <see cref="Scopes"/> build their lists on each call; the gate reads the answers in
+/// place.
 /// </remarks>
 public sealed class ConsentState
 {
-    private readonly KeyConsent[] _keys;
-    private readonly ScopeConsent[] _scopes;
+    private readonly Answer[] _answers;
+    private readonly int _keyCount;
 
     /// <summary>Creates a state.</summary>
     /// <param name="userId">The pseudonymous user.</param>
@@ -30,30 +32,31 @@ public sealed class ConsentState
         ArgumentNullException.ThrowIfNull(scopes);
         UserId = userId;
         AppId = appId;
-        _keys = [.. keys];
-        _scopes = [.. scopes];
-        for (var i = 0; i < _keys.Length; i++)
+        KeyConsent[] keyArray = [.. keys];
+        ScopeConsent[] scopeArray = [.. scopes];
+        for (var i = 0; i < keyArray.Length; i++)
         {
-            for (var j = i + 1; j < _keys.Length; j++)
+            for (var j = i + 1; j < keyArray.Length; j++)
             {
-                if (_keys[i].Key == _keys[j].Key)
+                if (keyArray[i].Key == keyArray[j].Key)
                 {
-                    throw new ArgumentException("key `" + _keys[i].Key + "` appears twice in a consent state", nameof(keys));
+                    throw new ArgumentException("key `" + keyArray[i].Key + "` appears twice in a consent state", nameof(keys));
                 }
             }
         }
 
-        for (var i = 0; i < _scopes.Length; i++)
+        for (var i = 0; i < scopeArray.Length; i++)
         {
-            for (var j = i + 1; j < _scopes.Length; j++)
+            for (var j = i + 1; j < scopeArray.Length; j++)
             {
-                if (_scopes[i].Scope == _scopes[j].Scope)
+                if (scopeArray[i].Scope == scopeArray[j].Scope)
                 {
-                    throw new ArgumentException("scope `" + _scopes[i].Scope + "` appears twice in a consent state", nameof(scopes));
+                    throw new ArgumentException("scope `" + scopeArray[i].Scope + "` appears twice in a consent state", nameof(scopes));
                 }
             }
         }
 
+        (_answers, _keyCount) = Pack(keyArray, scopeArray);
         LastSequence = lastSequence;
         AppOrdinal = AppOrdinals.Get(appId);
     }
@@ -62,8 +65,7 @@ public sealed class ConsentState
     {
         UserId = userId;
         AppId = appId;
-        _keys = keys;
-        _scopes = scopes;
+        (_answers, _keyCount) = Pack(keys, scopes);
         LastSequence = lastSequence;
         AppOrdinal = AppOrdinals.Get(appId);
     }
@@ -74,17 +76,17 @@ public sealed class ConsentState
     /// <summary>The app.</summary>
     public string AppId { get; }
 
-    /// <summary>The answer per declaration item.</summary>
-    public IReadOnlyList<KeyConsent> Keys => _keys;
+    /// <summary>The answer per declaration item (a new list on each call).</summary>
+    public IReadOnlyList<KeyConsent> Keys => KeyArray;
 
-    /// <summary>The answer per scope.</summary>
-    public IReadOnlyList<ScopeConsent> Scopes => _scopes;
+    /// <summary>The answer per scope (a new list on each call).</summary>
+    public IReadOnlyList<ScopeConsent> Scopes => ScopeArray;
 
     /// <summary>The sequence of the last event folded in; 0 when none.</summary>
     public long LastSequence { get; }
 
     /// <summary>True when the user has no answer recorded for this app (never asked, or removed the app).</summary>
-    public bool IsEmpty => _keys.Length == 0 && _scopes.Length == 0;
+    public bool IsEmpty => _answers.Length == 0;
 
     /// <summary>An empty state: never asked.</summary>
     /// <param name="userId">The pseudonymous user.</param>
@@ -98,15 +100,10 @@ public sealed class ConsentState
     /// <returns>True when the user answered about the key.</returns>
     public bool TryGetKey(string key, out KeyConsent consent)
     {
-        var keys = _keys;
-        for (var i = 0; i < keys.Length; i++)
+        if (TryGetKeyAnswer(key, out var a))
         {
-            var k = keys[i].Key;
-            if (ReferenceEquals(k, key) || string.Equals(k, key, StringComparison.Ordinal))
-            {
-                consent = keys[i];
-                return true;
-            }
+            consent = a.ToKey();
+            return true;
         }
 
         consent = default;
@@ -119,15 +116,10 @@ public sealed class ConsentState
     /// <returns>True when the user answered about the scope.</returns>
     public bool TryGetScope(string scope, out ScopeConsent consent)
     {
-        var scopes = _scopes;
-        for (var i = 0; i < scopes.Length; i++)
+        if (TryGetScopeAnswer(scope, out var a))
         {
-            var s = scopes[i].Scope;
-            if (ReferenceEquals(s, scope) || string.Equals(s, scope, StringComparison.Ordinal))
-            {
-                consent = scopes[i];
-                return true;
-            }
+            consent = a.ToScope();
+            return true;
         }
 
         consent = default;
@@ -136,9 +128,137 @@ public sealed class ConsentState
 
     internal int AppOrdinal { get; }
 
-    internal KeyConsent[] KeyArray => _keys;
+    /// <summary>The packed answers (keys, then scopes), for the gate's batches to prefetch.</summary>
+    internal Answer[] Answers => _answers;
 
-    internal ScopeConsent[] ScopeArray => _scopes;
+    /// <summary>A new array of the key answers (the projection builds the next state from it).</summary>
+    internal KeyConsent[] KeyArray
+    {
+        get
+        {
+            var keys = new KeyConsent[_keyCount];
+            for (var i = 0; i < keys.Length; i++)
+            {
+                keys[i] = _answers[i].ToKey();
+            }
+
+            return keys;
+        }
+    }
+
+    /// <summary>A new array of the scope answers.</summary>
+    internal ScopeConsent[] ScopeArray
+    {
+        get
+        {
+            var scopes = new ScopeConsent[_answers.Length - _keyCount];
+            for (var i = 0; i < scopes.Length; i++)
+            {
+                scopes[i] = _answers[_keyCount + i].ToScope();
+            }
+
+            return scopes;
+        }
+    }
+
+    /// <summary>The gate's allocation-free lookup of a key answer, read in place.</summary>
+    internal bool TryGetKeyAnswer(string key, out Answer answer)
+    {
+        var answers = _answers;
+        var n = Math.Min(_keyCount, answers.Length);
+        for (var i = 0; i < n; i++)
+        {
+            var k = answers[i].Name;
+            if (ReferenceEquals(k, key) || string.Equals(k, key, StringComparison.Ordinal))
+            {
+                answer = answers[i];
+                return true;
+            }
+        }
+
+        answer = default;
+        return false;
+    }
+
+    /// <summary>The gate's allocation-free lookup of a scope answer, read in place.</summary>
+    internal bool TryGetScopeAnswer(string scope, out Answer answer)
+    {
+        var answers = _answers;
+        for (var i = _keyCount; i < answers.Length; i++)
+        {
+            var s = answers[i].Name;
+            if (ReferenceEquals(s, scope) || string.Equals(s, scope, StringComparison.Ordinal))
+            {
+                answer = answers[i];
+                return true;
+            }
+        }
+
+        answer = default;
+        return false;
+    }
+
+    private static (Answer[] Answers, int KeyCount) Pack(KeyConsent[] keys, ScopeConsent[] scopes)
+    {
+        if (keys.Length == 0 && scopes.Length == 0)
+        {
+            return ([], 0);
+        }
+
+        var answers = new Answer[keys.Length + scopes.Length];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            answers[i] = new Answer(keys[i]);
+        }
+
+        for (var i = 0; i < scopes.Length; i++)
+        {
+            answers[keys.Length + i] = new Answer(scopes[i]);
+        }
+
+        return (answers, keys.Length);
+    }
+
+    /// <summary>
+    /// One answer packed in 32 bytes (a <see cref="KeyConsent"/> is 40, a <see cref="ScopeConsent"/> 32 with its
+    /// <see cref="DateTimeOffset"/>): the key or scope, the UTC instant and its offset in minutes, status, purpose,
+    /// separate flag and declaration version (the last two 0 for scopes).
+    /// </summary>
+    internal readonly struct Answer
+    {
+        public readonly string Name;
+        public readonly long UtcTicks;
+        public readonly ulong Purpose;
+        public readonly int Version;
+        public readonly short OffsetMinutes;
+        public readonly ConsentStatus Status;
+        public readonly bool Separate;
+
+        public Answer(in KeyConsent k)
+        {
+            Name = k.Key;
+            UtcTicks = k.Time.UtcTicks;
+            OffsetMinutes = (short)(k.Time.Offset.Ticks / TimeSpan.TicksPerMinute);
+            Purpose = k.Purpose.Value;
+            Version = k.DeclarationVersion;
+            Status = k.Status;
+            Separate = k.Separate;
+        }
+
+        public Answer(in ScopeConsent s)
+        {
+            Name = s.Scope;
+            UtcTicks = s.Time.UtcTicks;
+            OffsetMinutes = (short)(s.Time.Offset.Ticks / TimeSpan.TicksPerMinute);
+            Status = s.Status;
+        }
+
+        public DateTimeOffset Time => new DateTimeOffset(UtcTicks, TimeSpan.Zero).ToOffset(TimeSpan.FromMinutes(OffsetMinutes));
+
+        public KeyConsent ToKey() => new(Name, Status, new PurposeHash(Purpose), Separate, Version, Time);
+
+        public ScopeConsent ToScope() => new(Name, Status, Time);
+    }
 
     internal static ConsentState Trusted(string userId, string appId, KeyConsent[] keys, ScopeConsent[] scopes, long lastSequence) =>
         new(userId, appId, keys, scopes, lastSequence, false);

@@ -154,7 +154,7 @@ public sealed class PrivacyGate
                 if (aheadStates[c & RingMask] is { } st)
                 {
                     Prefetcher.Object(st.UserId);
-                    Prefetcher.Object(st.ScopeArray);
+                    Prefetcher.Object(st.Answers, 2);
                 }
             }
 
@@ -294,20 +294,20 @@ public sealed class PrivacyGate
         }
         var now = request.Time.UtcTicks;
         GateDetail consentDetail;
-        if (state is null || !state.TryGetKey(item.Key, out var kc))
+        if (state is null || !state.TryGetKeyAnswer(item.Key, out var kc))
         {
             consentDetail = GateDetail.NotAsked;
         }
         else if (kc.Status == ConsentStatus.Granted)
         {
-            consentDetail = kc.Purpose != item.PurposeHash ? GateDetail.PurposeChanged
+            consentDetail = kc.Purpose != item.PurposeHash.Value ? GateDetail.PurposeChanged
                 : item.Sensitive && !kc.Separate ? GateDetail.SeparateConsentMissing
                 : GateDetail.None;
         }
         else
         {
             var cooldown = item.Necessary ? _declarationCooldownTicks : _optionalCooldownTicks;
-            consentDetail = now - kc.Time.UtcTicks < cooldown ? GateDetail.RefusedInCooldown : GateDetail.RefusedCooldownOver;
+            consentDetail = now - kc.UtcTicks < cooldown ? GateDetail.RefusedInCooldown : GateDetail.RefusedCooldownOver;
         }
 
         if (consentDetail == GateDetail.RefusedInCooldown)
@@ -324,14 +324,14 @@ public sealed class PrivacyGate
         var scope = target?.Scope;
         if (scope is not null)
         {
-            if (!state!.TryGetScope(scope, out var sc))
+            if (!state!.TryGetScopeAnswer(scope, out var sc))
             {
                 return new GateDecision(DecisionKind.Prompt, GateReason.ScopeDenied, GateCheck.Scope, GateDetail.ScopeNotAsked, key, id, app.Version, item.ScopePrompt(scope), null);
             }
 
             if (sc.Status != ConsentStatus.Granted)
             {
-                if (now - sc.Time.UtcTicks < _scopeCooldownTicks)
+                if (now - sc.UtcTicks < _scopeCooldownTicks)
                 {
                     return Deny(id, GateReason.ScopeDenied, GateCheck.Scope, GateDetail.ScopeRefused, key, app.Version);
                 }
