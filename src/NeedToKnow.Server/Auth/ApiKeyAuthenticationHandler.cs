@@ -74,6 +74,19 @@ internal sealed class ApiKeyAuthenticationHandler(
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName)));
     }
 
+    /// <summary>401 with <c>WWW-Authenticate: Bearer</c>; the status-code page's problem says why (no key, unknown or revoked key, expired token).</summary>
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        var result = await HandleAuthenticateOnceSafeAsync().ConfigureAwait(false);
+        if (result.Failure is { } failure)
+        {
+            Context.Items[Hosting.ProblemDefaults.DetailItem] = failure.Message;
+        }
+
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+    }
+
     /// <summary>The most presented keys remembered (memory only) with their principal.</summary>
     private const int MaxKnownKeys = 10_000;
 

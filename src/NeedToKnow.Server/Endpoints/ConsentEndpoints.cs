@@ -32,10 +32,12 @@ internal static class ConsentEndpoints
             group.MapGet("/consents", (HttpContext http, ClaimsPrincipal caller, GateService gate, PlatformStores stores, CancellationToken ct) =>
                 WithUser(http, caller, self, user => ListAsync(user, gate, stores, ct)));
             group.MapPost("/consents/{appId}/withdraw", (HttpContext http, string appId, WithdrawRequest? body, ClaimsPrincipal caller, GateService gate, AuditRuntime audit, PlatformStores stores, PrivacyCatalog catalog, TimeProvider time, CancellationToken ct) =>
-                WithUser(http, caller, self, user => WithdrawAsync(user, appId, body, gate, audit, stores, catalog, time, ct)));
+                WithUser(http, caller, self, user => WithdrawAsync(user, appId, body, gate, audit, stores, catalog, time, ct)))
+                .Produces<AppConsentView>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
             group.MapDelete("/apps/{appId}", (HttpContext http, string appId, ClaimsPrincipal caller, GateService gate, AuditRuntime audit, PlatformStores stores, TimeProvider time, CancellationToken ct) =>
                 WithUser(http, caller, self, async user => await KnownAppAsync(appId, stores, ct).ConfigureAwait(false)
-                    ?? await RecordAsync(new ConsentEvent(Guid.NewGuid(), ConsentEventKind.AppRemoved, user, appId, time.GetUtcNow(), 0, [], null, ConsentMethod.UserPage), gate, audit, ct).ConfigureAwait(false)));
+                    ?? await RecordAsync(new ConsentEvent(Guid.NewGuid(), ConsentEventKind.AppRemoved, user, appId, time.GetUtcNow(), 0, [], null, ConsentMethod.UserPage), gate, audit, ct).ConfigureAwait(false)))
+                .Produces<AppConsentView>().ProducesProblem(400).ProducesProblem(403).ProducesProblem(404);
             group.MapGet("/receipts", (HttpContext http, ClaimsPrincipal caller, PlatformStores stores, PrivacyCatalog catalog, CancellationToken ct) =>
                 WithUser(http, caller, self, user => ReceiptsAsync(user, stores, catalog, ct)));
             group.MapGet("/report", (HttpContext http, ClaimsPrincipal caller, AccessReport report) =>

@@ -32,9 +32,9 @@ internal static class GateEndpoints
     public static void Map(RouteGroupBuilder v1)
     {
         var gate = v1.MapGroup("/gate").WithTags("gate").RequireAuthorization(Policies.Host);
-        gate.MapPost("/decide", Decide).Accepts<DecideRequest>("application/json").Produces<DecisionView>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
-        gate.MapPost("/decide-batch", DecideBatch).WithMetadata(BatchBodyMetadata.Instance).Produces<BatchView>().ProducesProblem(400).ProducesProblem(413).ProducesProblem(415);
-        gate.MapPost("/answers", AnswerAsync);
+        gate.MapPost("/decide", Decide).Accepts<DecideRequest>("application/json").Produces<DecisionView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415);
+        gate.MapPost("/decide-batch", DecideBatch).WithMetadata(BatchBodyMetadata.Instance).Produces<BatchView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415);
+        gate.MapPost("/answers", AnswerAsync).Produces<ConsentEndpoints.AppConsentView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(413).ProducesProblem(415);
     }
 
     // The hot path: the body is read whole (it is at most the JSON size limit, enforced by Kestrel) and parsed with a

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Logging;
 
@@ -7,7 +8,7 @@ namespace NeedToKnow.Server.Hosting;
 /// Turns exceptions into problem details: a bad request (malformed JSON, a body over the size limit) keeps its status
 /// and says what was wrong; anything else is a 500 without a stack trace.
 /// </summary>
-internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> log) : IExceptionHandler
+internal sealed partial class ExceptionToProblem(IProblemDetailsService problems, ILogger<ExceptionToProblem> log) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,8 +18,14 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
         {
             case BadHttpRequestException bad:
                 status = bad.StatusCode;
-                title = status == 413 ? "request too large" : "bad request";
-                detail = status == 413 ? "the request body is over the size limit of this endpoint" : Describe(bad);
+                type = ProblemDefaults.Kind(status);
+                title = type.Replace('-', ' ');
+                detail = status switch
+                {
+                    413 => ProblemDefaults.TooLarge(context),
+                    415 => ProblemDefaults.UnsupportedMediaType(context),
+                    _ => Describe(bad),
+                };
                 break;
             case System.Text.Json.JsonException json:
                 status = 400;
@@ -52,9 +59,55 @@ internal sealed class ExceptionToProblem(IProblemDetailsService problems, ILogge
         }).ConfigureAwait(false);
     }
 
-    private static string Describe(BadHttpRequestException bad) => bad.InnerException is System.Text.Json.JsonException json
-        ? Describe(json)
-        : bad.Message.Split('\n')[0].TrimEnd('.').Replace("\"", "`", StringComparison.Ordinal);
+    // The framework's binding messages name .NET types ("Failed to bind parameter \"Nullable<DateTimeOffset> since\"
+    // from \"yesterday\"", "Required parameter \"long index\" was not provided from query string"); a client needs the
+    // parameter's name and what it must be.
+    private static string Describe(BadHttpRequestException bad)
+    {
+        if (bad.InnerException is System.Text.Json.JsonException json)
+        {
+            return Describe(json);
+        }
+
+        var message = bad.Message.Split('\n')[0];
+        if (FailedToBind().Match(message) is { Success: true } failed)
+        {
+            return "`" + failed.Groups["name"].Value + "` must be " + Expected(failed.Groups["type"].Value);
+        }
+
+        if (Required().Match(message) is { Success: true } missing)
+        {
+            return "`" + missing.Groups["name"].Value + "` is required (" + Expected(missing.Groups["type"].Value) + ")";
+        }
+
+        if (message.StartsWith("Implicit body inferred", StringComparison.Ordinal) || message.Contains("from body", StringComparison.Ordinal))
+        {
+            return "a JSON request body is required; see the OpenAPI document at /openapi/v1.json";
+        }
+
+        return message.TrimEnd('.').Replace("\"", "`", StringComparison.Ordinal);
+    }
+
+    private static string Expected(string type)
+    {
+        var t = type.StartsWith("Nullable<", StringComparison.Ordinal) ? type["Nullable<".Length..^1] : type.TrimEnd('?');
+        return t switch
+        {
+            "DateTimeOffset" or "DateTime" or "DateOnly" => "an ISO 8601 date or time",
+            "int" or "long" or "short" or "Int32" or "Int64" or "Int16" or "uint" or "ulong" => "an integer",
+            "double" or "float" or "decimal" or "Double" or "Single" or "Decimal" => "a number",
+            "bool" or "Boolean" => "`true` or `false`",
+            "Guid" => "a GUID",
+            "string" or "String" => "a text",
+            _ => "a value of the documented form (see /openapi/v1.json)",
+        };
+    }
+
+    [GeneratedRegex("""^Failed to bind parameter "(?<type>[^"]+) (?<name>[^" ]+)" from """)]
+    private static partial Regex FailedToBind();
+
+    [GeneratedRegex("""^Required parameter "(?<type>[^"]+) (?<name>[^" ]+)" was not provided""")]
+    private static partial Regex Required();
 
     // System.Text.Json's messages name our internal .NET types ("could not be converted to ...+RegisterAppRequest");
     // a client needs the place and the kind of problem instead.

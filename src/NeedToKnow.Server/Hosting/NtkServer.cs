@@ -107,7 +107,7 @@ public sealed class NtkServer : IAsyncDisposable
         services.AddSingleton<Platform.AccessReport>();
         services.AddSingleton<BusinessDomainCache>();
         services.AddSingleton<IReadinessProbe>(new GateReadiness(runtime.Gate));
-        services.AddProblemDetails();
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = ProblemDefaults.Customize);
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddExceptionHandler<AuditUnavailableToProblem>();
         services.AddExceptionHandler<ExceptionToProblem>();
