@@ -26,25 +26,10 @@ public class AuditStoredProofBenchmark
         _folder = Path.Combine(Path.GetTempPath(), "ntk-bench-proof-" + Guid.NewGuid().ToString("n")[..8]);
         Directory.CreateDirectory(_folder);
         var file = Path.Combine(_folder, "audit.db");
-        var time = DateTimeOffset.FromUnixTimeMilliseconds(1_764_400_000_000);
         await using (var store = await NeedToKnowStore.OpenAsync(StoreConnection.Sqlite(file)))
         await using (var log = await AuditLog.OpenAsync(store.AuditLog, null, new AuditLogOptions { MaxPendingEntries = 65_536, PublishInterval = Timeout.InfiniteTimeSpan }))
         {
-            var pending = new Queue<ValueTask<AuditAppendResult>>(65_536);
-            for (var i = 0; i < Rows; i++)
-            {
-                if (pending.Count == 65_536)
-                {
-                    await pending.Dequeue();
-                }
-
-                pending.Enqueue(log.AppendAsync(new AuditEntry(AuditEntryKind.Interception, time.AddSeconds(i), "wx" + (i % 5000), "Location", "112", new string('c', 64), "Declaration", "3", "wx.getLocation")));
-            }
-
-            while (pending.Count > 0)
-            {
-                await pending.Dequeue();
-            }
+            await AuditLogFile.AppendInterceptionsAsync(log, Rows);
         }
 
         _store = await NeedToKnowStore.OpenAsync(StoreConnection.Sqlite(file));

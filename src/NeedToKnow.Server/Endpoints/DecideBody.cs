@@ -18,6 +18,7 @@ internal static class DecideBody
         var gesture = false;
         DateTimeOffset? time = null;
         var reader = new Utf8JsonReader(body, new JsonReaderOptions { MaxDepth = 16 });
+        var seen = 0;
         try
         {
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
@@ -33,6 +34,12 @@ internal static class DecideBody
                     return "the body ends inside a property";
                 }
 
+                if (name != Field.Other && (seen & (1 << (int)name)) != 0)
+                {
+                    return "`" + Names[(int)name] + "` appears twice in the body";
+                }
+
+                seen |= 1 << (int)name;
                 switch (name)
                 {
                     case Field.AppId:
@@ -70,7 +77,8 @@ internal static class DecideBody
         }
         catch (JsonException e)
         {
-            return "the body is not valid JSON (at byte " + e.BytePositionInLine + " of line " + (e.LineNumber + 1) + ")";
+            var what = e.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? "nests objects or arrays too deeply" : "is not valid JSON";
+            return "the body " + what + " (at byte " + e.BytePositionInLine + " of line " + (e.LineNumber + 1) + ")";
         }
         catch (FormatException e)
         {
@@ -84,6 +92,8 @@ internal static class DecideBody
         request = new GateEndpoints.DecideRequest(appId, userId, target, gesture, time);
         return null;
     }
+
+    private static readonly string[] Names = ["", "appId", "userId", "target", "userGesture", "time"];
 
     private enum Field
     {

@@ -149,7 +149,9 @@ internal static class GateEndpoints
         var method = answer.Method is null ? allowed[0] : allowed.FirstOrDefault(m => string.Equals(m.ToString(), answer.Method, StringComparison.OrdinalIgnoreCase));
         if (method == default)
         {
-            return Problems.BadRequest("`method` of a `" + answer.Kind + "` answer must be " + (allowed.Length == 1 ? "`" + allowed[0] + "`" : string.Join(", ", allowed[..^1].Select(m => "`" + m + "`")) + " or `" + allowed[^1] + "`") + " (any case; default `" + allowed[0] + "`)");
+            var names = allowed.Select(m => "`" + m + "`").ToArray();
+            var list = names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
+            return Problems.BadRequest("`method` of a `" + answer.Kind + "` answer must be " + list + " (any case; default `" + allowed[0] + "`)");
         }
 
         if (await stores.Declarations.GetAppAsync(appId, ct).ConfigureAwait(false) is null)

@@ -116,8 +116,9 @@ internal sealed partial class ExceptionToProblem(IProblemDetailsService problems
         var place = json.Path is { Length: > 0 } path ? " at `" + path + "`" : "";
         var position = json.LineNumber is { } line ? " (line " + (line + 1) + ", byte " + ((json.BytePositionInLine ?? 0) + 1) + ")" : "";
         var wrongType = json.Message.Contains("could not be converted", StringComparison.Ordinal);
-        return wrongType
-            ? "the request body has a value of the wrong type" + place + position + "; see the OpenAPI document at /openapi/v1.json"
+        return wrongType ? "the request body has a value of the wrong type" + place + position + "; see the OpenAPI document at /openapi/v1.json"
+            : json.Message.Contains("maximum configured depth", StringComparison.Ordinal) ? "the request body nests objects or arrays too deeply" + place + position
+            : json.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase) ? "the request body has the same property twice" + place + position
             : "the request body is not valid json" + place + position;
     }
 }

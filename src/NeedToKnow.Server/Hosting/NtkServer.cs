@@ -125,6 +125,9 @@ public sealed class NtkServer : IAsyncDisposable
             j.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJsonContext.Default);
             j.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
             j.SerializerOptions.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
+            // A property given twice is ambiguous (which value did the client mean?): refuse it rather than take the last.
+            j.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddOpenTelemetry().ConfigureResource(r => r.AddService("ntk", serviceVersion: typeof(NtkServer).Assembly.GetName().Version?.ToString())).WithMetrics(m => m.AddMeter(ServerMetrics.MeterName, "System.Runtime").AddPrometheusExporter());
 
