@@ -17,7 +17,7 @@ public interface ISubmissionStore
     /// <summary>Sets the verdict of a pending submission.</summary>
     /// <param name="appId">The app.</param>
     /// <param name="version">The version.</param>
-    /// <param name="status"><see cref="SubmissionStatus.Approved"/> or <see cref="SubmissionStatus.Rejected"/>.</param>
+    /// <param name="status"><see cref="SubmissionStatus.Approved"/>, <see cref="SubmissionStatus.Rejected"/> or <see cref="SubmissionStatus.Superseded"/>.</param>
     /// <param name="reason">The operator's reason, or null.</param>
     /// <param name="decidedAt">When.</param>
     /// <param name="cancellationToken">Cancels the wait.</param>

@@ -7,7 +7,7 @@ namespace NeedToKnow.Core.Submissions;
 /// <param name="AppId">The app.</param>
 /// <param name="Version">The declaration version number this submission created.</param>
 /// <param name="SubmittedAt">When it was submitted.</param>
-/// <param name="Status">Pending, invalid, approved or rejected.</param>
+/// <param name="Status">Pending, invalid, approved, rejected or superseded.</param>
 /// <param name="Findings">Declaration diagnostics and review findings, sorted by file, line, column, rule.</param>
 /// <param name="DetectedKeys">The privacy keys the review found the package using.</param>
 /// <param name="PackageFiles">How many files the package held.</param>

@@ -14,4 +14,7 @@ public enum SubmissionStatus : byte
 
     /// <summary>Rejected by the operator, with a reason.</summary>
     Rejected = 3,
+
+    /// <summary>Still pending when a newer version was approved: it can no longer be approved (that would roll the app back) and left the review queue.</summary>
+    Superseded = 4,
 }

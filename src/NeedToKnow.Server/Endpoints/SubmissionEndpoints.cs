@@ -19,6 +19,8 @@ namespace NeedToKnow.Server.Endpoints;
 /// </summary>
 internal static class SubmissionEndpoints
 {
+    private const string UploadedPart = "the uploaded part `package`";
+
     public sealed record VerdictRequest(string? Reason);
 
     public sealed record SubmissionView(
@@ -93,7 +95,9 @@ internal static class SubmissionEndpoints
         }
 
         // Review the package from a private temp file: the reader applies its own limits (entries, ratio, sizes, paths).
+        // Messages name the uploaded part, never the temp file's path.
         var temp = Path.Combine(Path.GetTempPath(), "ntk-upload-" + Guid.NewGuid().ToString("N") + ".zip");
+        string Hide(string text) => text.Replace("`" + temp + "`", UploadedPart, StringComparison.Ordinal).Replace(temp, UploadedPart, StringComparison.Ordinal);
         Review.Reports.ReviewReport report;
         try
         {
@@ -107,7 +111,7 @@ internal static class SubmissionEndpoints
         }
         catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
         {
-            return Problems.BadRequest("the package could not be read: " + e.Message.Split('\n')[0].TrimEnd('.'), "upload a .zip of the mini-program folder (app.json at its root or under `miniprogramRoot`)");
+            return Problems.BadRequest("the package could not be read: " + Hide(e.Message.Split('\n')[0].TrimEnd('.')), "upload a .zip of the mini-program folder (app.json at its root or under `miniprogramRoot`)");
         }
         finally
         {
@@ -115,9 +119,27 @@ internal static class SubmissionEndpoints
         }
 
         // The review's findings include the declaration's validation problems (NTK-DECL-*).
-        var findings = report.Findings.Select(f => new SubmissionFinding(f.RuleId, Severity(f.Severity), f.Message, f.Key, f.File, f.Line, f.Column))
+        var findings = report.Findings.Select(f => new SubmissionFinding(f.RuleId, Severity(f.Severity), Hide(f.Message), f.Key, f.File is null ? null : Hide(f.File), f.Line, f.Column))
             .OrderBy(f => f.File, StringComparer.Ordinal).ThenBy(f => f.Line).ThenBy(f => f.Column).ThenBy(f => f.RuleId, StringComparer.Ordinal)
             .ToArray();
+
+        // A package the reviewer could not read whole (not a zip, entries escaping the root, a zip bomb, a reviewer
+        // limit) is refused here: nothing is stored, so it never reaches the review queue.
+        var unreviewable = Unreviewable(findings);
+        if (unreviewable.Count > 0)
+        {
+            return Results.Problem(
+                statusCode: 400,
+                title: "bad request",
+                detail: "the package could not be reviewed (" + string.Join(", ", unreviewable.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) + "): " + unreviewable[0].Message
+                    + (unreviewable.Count > 1 ? " (and " + (unreviewable.Count - 1) + " more)" : ""),
+                type: "urn:ntk:problem:bad-request",
+                extensions: new Dictionary<string, object?>
+                {
+                    ["help"] = "upload a .zip of the mini-program folder (app.json at its root or under `miniprogramRoot`) within the reviewer's limits; `ntk review` shows the same findings",
+                    ["findings"] = unreviewable,
+                });
+        }
 
         var previous = 0;
         await foreach (var v in stores.Declarations.GetVersionsAsync(appId, ct).ConfigureAwait(false))
@@ -179,21 +201,63 @@ internal static class SubmissionEndpoints
             return Problems.BadRequest("a rejection needs a `reason` the developer can act on");
         }
 
-        var decided = await stores.Submissions.DecideAsync(appId, version, verdict, reason, time.GetUtcNow(), ct).ConfigureAwait(false);
+        var current = await stores.Submissions.GetAsync(appId, version, ct).ConfigureAwait(false);
+        if (current is null)
+        {
+            return Problems.NotFound("app `" + appId + "` has no version " + version);
+        }
+
+        if (current.Status != SubmissionStatus.Pending)
+        {
+            return Problems.Conflict("version " + version + " of app `" + appId + "` is " + current.Status.ToString().ToLowerInvariant() + ", not pending (invalid, decided and superseded versions cannot be decided again)");
+        }
+
+        if (verdict == SubmissionStatus.Approved)
+        {
+            // A package the reviewer could not read whole was never reviewed: it may only be rejected.
+            var unreviewable = Unreviewable(current.Findings);
+            if (unreviewable.Count > 0)
+            {
+                return Problems.Conflict("version " + version + " of app `" + appId + "` cannot be approved: its package could not be reviewed ("
+                    + string.Join(", ", unreviewable.Select(f => f.RuleId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)) + "); it may only be rejected");
+            }
+
+            // Approval never rolls an app back to an older declaration.
+            if (app!.LiveVersion is { } live && version <= live)
+            {
+                return Problems.Conflict("version " + live + " is live; version " + version + " is older");
+            }
+        }
+
+        var now = time.GetUtcNow();
+        var decided = await stores.Submissions.DecideAsync(appId, version, verdict, reason, now, ct).ConfigureAwait(false);
         if (decided is null)
         {
-            return Problems.Conflict("app `" + appId + "` has no pending version " + version + " (invalid and decided versions cannot be decided again)");
+            return Problems.Conflict("version " + version + " of app `" + appId + "` was decided meanwhile");
         }
 
         if (verdict == SubmissionStatus.Approved)
         {
             await stores.Declarations.UpsertAppAsync(app! with { LiveVersion = version, Status = app.Status == AppStatus.Banned ? AppStatus.Banned : AppStatus.Live }, ct).ConfigureAwait(false);
-            await audit.AppendAsync(new Core.Audit.AuditEntry(Core.Audit.AuditEntryKind.DeclarationPublished, time.GetUtcNow(), appId, "", "", "", version.ToString(System.Globalization.CultureInfo.InvariantCulture), version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct).ConfigureAwait(false);
+            await audit.AppendAsync(new Core.Audit.AuditEntry(Core.Audit.AuditEntryKind.DeclarationPublished, now, appId, "", "", "", version.ToString(System.Globalization.CultureInfo.InvariantCulture), version.ToString(System.Globalization.CultureInfo.InvariantCulture)), ct).ConfigureAwait(false);
             await gate.RefreshAsync(ct).ConfigureAwait(false);
+
+            // Older pending versions can no longer be approved: they are superseded and leave the review queue.
+            foreach (var older in await stores.Submissions.ListAsync(appId, SubmissionStatus.Pending, ct).ConfigureAwait(false))
+            {
+                if (older.Version < version)
+                {
+                    await stores.Submissions.DecideAsync(appId, older.Version, SubmissionStatus.Superseded, "superseded by version " + version, now, ct).ConfigureAwait(false);
+                }
+            }
         }
 
         return Results.Ok(View(decided));
     }
+
+    /// <summary>The package-level errors (<c>NTK-PKG-*</c> with severity error): the package could not be reviewed whole.</summary>
+    internal static IReadOnlyList<SubmissionFinding> Unreviewable(IEnumerable<SubmissionFinding> findings) =>
+        [.. findings.Where(f => f.Severity == "error" && f.RuleId.StartsWith("NTK-PKG-", StringComparison.Ordinal))];
 
     private static string Severity(DiagnosticSeverity s) => s switch
     {
