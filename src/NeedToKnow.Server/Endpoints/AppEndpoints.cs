@@ -71,19 +71,25 @@ internal static partial class AppEndpoints
                 suggestion is null ? "see `ntk catalog show` for the 39 service categories" : "did you mean `" + suggestion + "`?");
         }
 
-        if (!await stores.Owners.SetOwnerAsync(request.AppId, request.DeveloperId, ct).ConfigureAwait(false))
+        if (request.Admissions is not null && CheckAdmissions(request.Admissions, catalog, requireAdmission: false) is { } badAdmission)
         {
-            return Problems.Conflict("app `" + request.AppId + "` is registered to another developer");
+            return badAdmission;
         }
 
-        var existing = await stores.Declarations.GetAppAsync(request.AppId, ct).ConfigureAwait(false);
+        // Registration creates an app; it never changes one (admissions and enforcement have their own endpoints).
+        if (await stores.Declarations.GetAppAsync(request.AppId, ct).ConfigureAwait(false) is not null
+            || !await stores.Owners.SetOwnerAsync(request.AppId, request.DeveloperId, ct).ConfigureAwait(false))
+        {
+            return Problems.Conflict("app `" + request.AppId + "` is already registered; nothing was changed (admissions: `PUT /v1/apps/" + request.AppId + "/admissions`, enforcement: `POST /v1/apps/" + request.AppId + "/enforcement`)");
+        }
+
         var record = new AppRecord(
             request.AppId,
-            existing?.Status ?? AppStatus.Offline,
-            existing?.LiveVersion,
+            AppStatus.Offline,
+            null,
             new DeveloperInfo(developer.Name, entity, developer.Verified),
-            request.Admissions ?? existing?.Admissions ?? [],
-            existing?.BannedKeys ?? []);
+            request.Admissions ?? [],
+            []);
         await stores.Declarations.UpsertAppAsync(record, ct).ConfigureAwait(false);
         return Results.Created("/v1/apps/" + request.AppId, View(record, request.DeveloperId));
     }
@@ -108,7 +114,7 @@ internal static partial class AppEndpoints
         return refusal ?? Results.Ok(View(app!, owner!));
     }
 
-    private static async Task<IResult> SetAdmissionsAsync(string appId, AdmissionsRequest request, ClaimsPrincipal caller, PlatformStores stores, CancellationToken ct)
+    private static async Task<IResult> SetAdmissionsAsync(string appId, AdmissionsRequest request, ClaimsPrincipal caller, PlatformStores stores, PrivacyCatalog catalog, CancellationToken ct)
     {
         var (app, owner, refusal) = await FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
         if (refusal is not null)
@@ -116,17 +122,48 @@ internal static partial class AppEndpoints
             return refusal;
         }
 
+        if (request.Admissions is not null && CheckAdmissions(request.Admissions, catalog, requireAdmission: true) is { } bad)
+        {
+            return bad;
+        }
+
         var updated = app! with { Admissions = request.Admissions ?? [] };
         await stores.Declarations.UpsertAppAsync(updated, ct).ConfigureAwait(false);
         return Results.Ok(View(updated, owner!));
     }
 
-    private static async Task<IResult> EnforceAsync(string appId, EnforcementRequest request, ClaimsPrincipal caller, PlatformStores stores, AuditRuntime audit, GateService gate, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> EnforceAsync(string appId, EnforcementRequest request, ClaimsPrincipal caller, PlatformStores stores, PrivacyCatalog catalog, AuditRuntime audit, GateService gate, TimeProvider time, CancellationToken ct)
     {
         var (app, owner, refusal) = await FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
+        }
+
+        if (request.Keys is { Count: > 0 } && request.Action is "ban" or "unban")
+        {
+            // A key is a catalog privacy key or a custom key one of the app's versions declared; lifting a ban also
+            // takes any key that is banned now.
+            var known = new HashSet<string>(catalog.Keys.Select(k => k.Id), StringComparer.Ordinal);
+            await foreach (var v in stores.Declarations.GetVersionsAsync(appId, ct).ConfigureAwait(false))
+            {
+                known.UnionWith(v.Items.Select(i => i.Key));
+            }
+
+            if (request.Action == "unban")
+            {
+                known.UnionWith(app!.BannedKeys);
+            }
+
+            var unknown = request.Keys.Where(k => k is null || !known.Contains(k)).ToArray();
+            if (unknown.Length > 0)
+            {
+                return Unknown(
+                    "`keys`: unknown privacy key" + (unknown.Length > 1 ? "s " : " ") + string.Join(", ", unknown.Select(k => "`" + k + "`")) + " (a key is a catalog privacy key or a key the app declared); nothing was changed",
+                    unknown,
+                    known,
+                    "see `ntk catalog show` for the privacy keys; keys are case-sensitive");
+            }
         }
 
         AppRecord updated;
@@ -151,6 +188,58 @@ internal static partial class AppEndpoints
         await audit.AppendAsync(new Core.Audit.AuditEntry(Core.Audit.AuditEntryKind.Enforcement, time.GetUtcNow(), appId, keyList, "1025", "", request.Action + (request.Reason is null ? "" : ": " + request.Reason)), ct).ConfigureAwait(false);
         await gate.RefreshAsync(ct).ConfigureAwait(false);
         return Results.Ok(View(updated, owner!));
+    }
+
+    /// <summary>
+    /// Checks admissions: each a catalog privacy key or a catalog API (<c>wx.getLocation</c>), exact case; with
+    /// <paramref name="requireAdmission"/>, one whose key needs admission. Null when all are valid, else the 400.
+    /// </summary>
+    private static IResult? CheckAdmissions(IReadOnlyList<string> admissions, PrivacyCatalog catalog, bool requireAdmission)
+    {
+        var keys = catalog.Keys.ToDictionary(k => k.Id, k => k.NeedsAdmission, StringComparer.Ordinal);
+        var apis = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var b in catalog.Bindings)
+        {
+            var needs = keys.TryGetValue(b.Key, out var n) && n;
+            apis[b.Api] = (apis.TryGetValue(b.Api, out var seen) && seen) || needs;
+        }
+
+        var unknown = admissions.Where(a => a is null || (!keys.ContainsKey(a) && !apis.ContainsKey(a))).ToArray();
+        if (unknown.Length > 0)
+        {
+            return Unknown(
+                "`admissions`: unknown privacy key or API " + string.Join(", ", unknown.Select(a => "`" + a + "`")) + " (an admission is a catalog privacy key or API that needs admission); nothing was changed",
+                unknown,
+                keys.Keys.Concat(apis.Keys),
+                "see `ntk catalog show` for the keys and APIs that need admission; names are case-sensitive");
+        }
+
+        var needless = requireAdmission ? admissions.Where(a => !(keys.TryGetValue(a, out var k) ? k : apis[a])).ToArray() : [];
+        if (needless.Length > 0)
+        {
+            return Problems.BadRequest(
+                "`admissions`: " + string.Join(", ", needless.Select(a => "`" + a + "`")) + (needless.Length > 1 ? " need" : " needs") + " no admission; nothing was changed",
+                "admissions are for keys the platform must approve first, e.g. " + string.Join(", ", keys.Where(k => k.Value).Select(k => "`" + k.Key + "`").Order(StringComparer.Ordinal).Take(3)));
+        }
+
+        return null;
+    }
+
+    /// <summary>A 400 naming unknown names, with a did-you-mean for those that differ from a known name only in case.</summary>
+    private static IResult Unknown(string detail, IReadOnlyList<string?> unknown, IEnumerable<string> known, string help)
+    {
+        var byCase = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var k in known)
+        {
+            byCase.TryAdd(k, k);
+        }
+
+        var suggestions = unknown.Where(u => u is not null && byCase.ContainsKey(u)).Select(u => (Given: u!, Known: byCase[u!])).ToArray();
+        return Problems.BadRequest(
+            detail,
+            suggestions.Length == 0 ? help
+                : suggestions.Length == 1 ? "did you mean `" + suggestions[0].Known + "`?"
+                : "did you mean " + string.Join(", ", suggestions.Select(p => "`" + p.Known + "` for `" + p.Given + "`")) + "?");
     }
 
     /// <summary>Finds an app the caller may see; a developer asking for another's app gets the same 404 as for an unknown one.</summary>
