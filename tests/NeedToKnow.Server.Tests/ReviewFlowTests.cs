@@ -198,6 +198,24 @@ public class ReviewFlowTests(ServerFixture fixture) : IClassFixture<ServerFixtur
     }
 
     [Fact]
+    public async Task Concurrent_approvals_end_with_the_newest_version_live()
+    {
+        using var op = Op();
+        await Register(op, "wxrace");
+        var versions = new List<int>();
+        for (var i = 0; i < 6; i++)
+        {
+            versions.Add(await SubmitOk(op, "wxrace"));
+        }
+
+        var answers = await Task.WhenAll(versions.Select(v => op.PostAsJsonAsync("/v1/apps/wxrace/versions/" + v + "/approve", new { reason = "ok" })));
+        Assert.All(answers, a => Assert.True(a.StatusCode is HttpStatusCode.OK or HttpStatusCode.Conflict, a.StatusCode.ToString()));
+        Assert.Equal(HttpStatusCode.OK, answers[^1].StatusCode);
+        Assert.Equal(6, (await op.GetFromJsonAsync<JsonElement>("/v1/apps/wxrace")).GetProperty("liveVersion").GetInt32());
+        Assert.Empty(await Queue(op, "wxrace"));
+    }
+
+    [Fact]
     public async Task Approving_a_pending_version_older_than_the_live_one_is_a_conflict()
     {
         using var op = Op();

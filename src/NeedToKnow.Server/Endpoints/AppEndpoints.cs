@@ -32,6 +32,8 @@ internal static partial class AppEndpoints
         apps.MapPost("/{appId}/enforcement", EnforceAsync).RequireAuthorization(Policies.Operator);
     }
 
+    private static readonly SemaphoreSlim RegisterLock = new(1, 1);
+
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex AppIdPattern();
 
@@ -77,21 +79,30 @@ internal static partial class AppEndpoints
         }
 
         // Registration creates an app; it never changes one (admissions and enforcement have their own endpoints).
-        if (await stores.Declarations.GetAppAsync(request.AppId, ct).ConfigureAwait(false) is not null
-            || !await stores.Owners.SetOwnerAsync(request.AppId, request.DeveloperId, ct).ConfigureAwait(false))
+        // One registration at a time in this process, so two requests for the same new id cannot both create it.
+        await RegisterLock.WaitAsync(ct).ConfigureAwait(false);
+        try
         {
-            return Problems.Conflict("app `" + request.AppId + "` is already registered; nothing was changed (admissions: `PUT /v1/apps/" + request.AppId + "/admissions`, enforcement: `POST /v1/apps/" + request.AppId + "/enforcement`)");
-        }
+            if (await stores.Declarations.GetAppAsync(request.AppId, ct).ConfigureAwait(false) is not null
+                || !await stores.Owners.SetOwnerAsync(request.AppId, request.DeveloperId, ct).ConfigureAwait(false))
+            {
+                return Problems.Conflict("app `" + request.AppId + "` is already registered; nothing was changed (admissions: `PUT /v1/apps/" + request.AppId + "/admissions`, enforcement: `POST /v1/apps/" + request.AppId + "/enforcement`)");
+            }
 
-        var record = new AppRecord(
-            request.AppId,
-            AppStatus.Offline,
-            null,
-            new DeveloperInfo(developer.Name, entity, developer.Verified),
-            request.Admissions ?? [],
-            []);
-        await stores.Declarations.UpsertAppAsync(record, ct).ConfigureAwait(false);
-        return Results.Created("/v1/apps/" + request.AppId, View(record, request.DeveloperId));
+            var record = new AppRecord(
+                request.AppId,
+                AppStatus.Offline,
+                null,
+                new DeveloperInfo(developer.Name, entity, developer.Verified),
+                request.Admissions ?? [],
+                []);
+            await stores.Declarations.UpsertAppAsync(record, ct).ConfigureAwait(false);
+            return Results.Created("/v1/apps/" + request.AppId, View(record, request.DeveloperId));
+        }
+        finally
+        {
+            RegisterLock.Release();
+        }
     }
 
     private static async Task<IResult> ListAsync(ClaimsPrincipal caller, PlatformStores stores, CancellationToken ct)

@@ -21,6 +21,8 @@ internal static class SubmissionEndpoints
 {
     private const string UploadedPart = "the uploaded part `package`";
 
+    private static readonly SemaphoreSlim VerdictLock = new(1, 1);
+
     public sealed record VerdictRequest(string? Reason);
 
     public sealed record SubmissionView(
@@ -189,6 +191,20 @@ internal static class SubmissionEndpoints
     }
 
     private static async Task<IResult> DecideAsync(string appId, int version, SubmissionStatus verdict, string? reason, ClaimsPrincipal caller, PlatformStores stores, GateService gate, AuditRuntime audit, TimeProvider time, CancellationToken ct)
+    {
+        // One verdict at a time in this process, so two approvals cannot both pass the "newer than live" check.
+        await VerdictLock.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await DecideLockedAsync(appId, version, verdict, reason, caller, stores, gate, audit, time, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            VerdictLock.Release();
+        }
+    }
+
+    private static async Task<IResult> DecideLockedAsync(string appId, int version, SubmissionStatus verdict, string? reason, ClaimsPrincipal caller, PlatformStores stores, GateService gate, AuditRuntime audit, TimeProvider time, CancellationToken ct)
     {
         var (app, _, refusal) = await AppEndpoints.FindAsync(appId, caller, stores, ct).ConfigureAwait(false);
         if (refusal is not null)
